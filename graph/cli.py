@@ -1,15 +1,107 @@
-"""The ``ofsted-kg`` command line: each command parses arguments and calls one library function."""
+"""The ``ofsted-kg`` command line.
+
+Each command parses its arguments and calls one library function with the same
+parameter names; library errors (``graph.errors``) become one line per problem
+on stderr and exit code 1, never a traceback.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TypeVar
+
 import typer
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+from . import __version__
+from .errors import GraphError, InputError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
+T = TypeVar("T")
+
+RootOption = Annotated[Path, typer.Option("--root", help="Project folder holding data/, ontology/ and exports/.")]
+DataOption = Annotated[Path, typer.Option("--data", help="The RDF file to read (.trig, .ttl, .nt, .jsonld).")]
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn library errors into ``path:line: message`` lines on stderr and exit code 1."""
+    try:
+        yield
+    except InputError as e:
+        for problem in e.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(e.problems)} problem(s); nothing was written.", err=True)
+        raise typer.Exit(1) from None
+    except GraphError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+
+
+def run(function: Callable[..., T], *args, **kwargs) -> T:
+    """Call a library function, reporting its errors the CLI way."""
+    with reported():
+        return function(*args, **kwargs)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ofsted-kg {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
     """ofsted-kg: build, check, query and draw the Ofsted children's services knowledge graph."""
+
+
+@app.command()
+def build(root: RootOption = Path("."),
+          out: Annotated[Path | None, typer.Option("--out", help="Folder for the exports [default: ROOT/exports].")] = None
+          ) -> None:
+    """Check every claim against its source and write the exports (TTL, TriG, N-Triples, JSON-LD).
+
+    Example: ofsted-kg build
+    """
+    from .build import build as build_dataset
+
+    result, paths = run(build_dataset, root, out=out)
+    triples = sum(len(t) for t in result.graphs.values())
+    typer.echo(f"built {len(result.graphs)} named graphs, {triples} triples from {len(result.sources)} sources")
+    for path in paths:
+        typer.echo(f"  wrote {path}")
+
+
+@app.command()
+def validate(root: RootOption = Path(".")) -> None:
+    """Run every check of `build` without writing anything.
+
+    Example: ofsted-kg validate
+    """
+    from .build import validate as validate_dataset
+
+    result = run(validate_dataset, root)
+    typer.echo(f"ok: {len(result.sources)} sources, {sum(len(t) for t in result.graphs.values())} triples, "
+               "every claim found verbatim and every shape satisfied")
+
+
+@app.command()
+def stats(data: DataOption = Path("exports/ofsted-kg.trig"),
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False) -> None:
+    """Count what the graph holds, by class and per source.
+
+    Example: ofsted-kg stats --json
+    """
+    from .stats import format_stats, stats as count
+
+    result = run(count, data)
+    typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_stats(result))
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ that every term listed here is defined in ``ontology/ofsted-kg.ttl``.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -175,6 +177,7 @@ REGISTRY_GRAPH = graph_iri("registry")
 ONTOLOGY_GRAPH = graph_iri("ontology")
 
 __all__ = [
+    "is_slug",
     "DCTERMS",
     "FOAF",
     "ID",
@@ -197,3 +200,15 @@ __all__ = [
     "REGISTRY_GRAPH",
     "ONTOLOGY_GRAPH",
 ]
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(text: object) -> bool:
+    """True for a readable IRI segment: lower-case words and digits joined by hyphens.
+
+    >>> is_slug("west-sussex-2019-ilacs"), is_slug("West Sussex")
+    (True, False)
+    """
+    return isinstance(text, str) and bool(_SLUG.match(text))

@@ -94,6 +94,24 @@ class Normalised:
         return None if match is None else self._line_of[match.start()]
 
 
+    def mismatch(self, span: str) -> str:
+        """Why ``span`` does not occur: which paragraph, and the longest start of it that does.
+
+        >>> Normalised.of("we are very sorry").mismatch("we are very sad")
+        "matches up to 'we are very s'"
+        """
+        parts = paragraphs(span)
+        for number, part in enumerate(parts, 1):
+            if part not in self.text:
+                low, high = 0, len(part)  # the longest prefix that occurs, by bisection
+                while low < high:
+                    mid = (low + high + 1) // 2
+                    low, high = (mid, high) if part[:mid] in self.text else (low, mid - 1)
+                where = f"paragraph {number} " if len(parts) > 1 else ""
+                return f"{where}matches up to {part[:low][-40:]!r}" if low else f"{where}no match at all"
+        return "its paragraphs occur, but not one after another"
+
+
 def locate(text: str, span: str) -> int | None:
     """The line where ``span`` occurs verbatim in ``text`` (see module doc), or None."""
     return Normalised.of(text).locate(span)
