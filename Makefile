@@ -1,32 +1,34 @@
-# ofsted-kg: `make demo` sets everything up and builds every export; `make test` runs the suite.
+# ofsted-kg. `make demo` sets everything up and builds every export; `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OKG := $(BIN)/ofsted-kg
 
-.PHONY: demo test build validate stats clean-venv
+.PHONY: demo exports test validate stats
 
+# The virtual environment, rebuilt when the dependencies change.
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/activate
 
-demo: $(BIN)/activate
+## Every committed export, from data/ and ontology/ (CI checks they are up to date).
+exports: $(BIN)/activate
 	$(OKG) build
-	$(OKG) stats
 
-build: $(BIN)/activate
-	$(OKG) build
+demo: exports
+	@$(OKG) stats
+	@echo
+	@echo "Built. Where to look:"
+	@echo "  exports/ofsted-kg.ttl .trig .nt .jsonld  the graph (Turtle union, named graphs, N-Triples, JSON-LD)"
+	@echo "  $(OKG) --help                         every command"
+
+test: $(BIN)/activate
+	$(BIN)/pytest -q
 
 validate: $(BIN)/activate
 	$(OKG) validate
 
 stats: $(BIN)/activate
 	$(OKG) stats
-
-test: $(BIN)/activate
-	$(BIN)/pytest -q
-
-clean-venv:
-	rm -rf $(VENV)

@@ -38,7 +38,7 @@ def reported() -> Iterator[None]:
         raise typer.Exit(1) from None
     except GraphError as e:
         typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(e.exit_code) from None
 
 
 def run(function: Callable[..., T], *args, **kwargs) -> T:

@@ -23,7 +23,12 @@ class Problem:
 
 
 class GraphError(Exception):
-    """Base class of every error the library raises on purpose."""
+    """Base class of every error the library raises on purpose.
+
+    ``exit_code`` is what the CLI exits with when it reports the error.
+    """
+
+    exit_code = 1
 
 
 class InputError(GraphError):
@@ -50,3 +55,18 @@ def display_path(path: str | Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class QueryError(GraphError):
+    """A SPARQL query that cannot run: refused (it would write), malformed, or too slow.
+
+    ``exit_code`` is 2 for a malformed query (the user's text is wrong), else 1.
+    """
+
+    def __init__(self, message: str, *, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class ServiceError(GraphError):
+    """A server or remote store problem: a port in use, an endpoint unreachable or refusing."""

@@ -147,6 +147,15 @@ ID_PATHS: tuple[str, ...] = (
 )
 PREFIXES.update({path: f"{ID_IRI}{path}/" for path in ID_PATHS})
 
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every prefix of the contract, so queries can omit them.
+
+    >>> "PREFIX grade: <https://w3id.org/ofsted-kg/id/grade/>" in sparql_prologue()
+    True
+    """
+    return "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+
 #: Concept schemes under ``id:`` and the IRI path of their concepts.
 SCHEMES: dict[str, str] = {
     "grade": "grades",
@@ -178,6 +187,7 @@ ONTOLOGY_GRAPH = graph_iri("ontology")
 
 __all__ = [
     "is_slug",
+    "sparql_prologue",
     "DCTERMS",
     "FOAF",
     "ID",
