@@ -70,3 +70,12 @@ class QueryError(GraphError):
 
 class ServiceError(GraphError):
     """A server or remote store problem: a port in use, an endpoint unreachable or refusing."""
+
+
+class ParameterError(GraphError):
+    """A parameter out of its range or pointing somewhere it must not (a size, an output folder).
+
+    ``exit_code`` is 2, as for any other misuse of a command.
+    """
+
+    exit_code = 2
