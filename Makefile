@@ -32,3 +32,13 @@ validate: $(BIN)/activate
 
 stats: $(BIN)/activate
 	$(OKG) stats
+
+## Benchmark synthetic graphs of 10k, 100k and 1M triples against rdflib (about 5 minutes on 2 cores);
+## writes bench/results.json, results.md, scaling.svg and the table in README.md.
+.PHONY: bench
+$(VENV)/bench-installed: $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/bench-installed
+	$(OKG) bench --readme README.md

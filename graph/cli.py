@@ -125,5 +125,29 @@ def synth(
                f"(manifest {result.manifest})")
 
 
+@app.command()
+def bench(
+    sizes: Annotated[str, typer.Option(help="Comma-separated sizes: 10k, 100k, 1M, 2M.")] = "10k,100k,1M",
+    queries: Annotated[Path | None, typer.Option(
+        help="Folder of .rq queries [default: ontology/queries/, or the interim ones while it has none].")] = None,
+    rdflib_cap: Annotated[float, typer.Option(
+        help="Seconds each rdflib query may take; its load and queries together get six times that.")] = 30.0,
+    out: Annotated[Path, typer.Option("--out", help="Folder for results.json, results.md, scaling.svg.")
+                   ] = Path("bench"),
+    readme: Annotated[Path | None, typer.Option(help="Also refresh the results block of this README.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON instead of Markdown.")] = False,
+    root: RootOption = Path("."),
+) -> None:
+    """Benchmark synthetic graphs of each size: generation, load, queries against rdflib, exports, memory.
+
+    Example: ofsted-kg bench --sizes 10k,100k --json
+    """
+    from .bench import bench as measure
+
+    report = run(measure, [s.strip() for s in sizes.split(",") if s.strip()], queries=queries, rdflib_cap=rdflib_cap,
+                 out=out, root=root, readme=readme, progress=lambda message: typer.echo(message, err=True))
+    typer.echo(json.dumps(report.data, indent=1) if as_json else report.markdown)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,122 @@
+"""The benchmark, run at its smallest size only: it works, both stores agree, and bad options are refused."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, _run_queries, bench,
+                         discover_queries, query_folder, write)
+from graph.cli import app
+from graph.errors import ParameterError
+from graph.exports import FORMATS
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / INTERIM_QUERIES
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return bench(("10k",), queries=FIXTURES, rdflib_cap=60, out=tmp_path_factory.mktemp("bench"), root=ROOT)
+
+
+def test_every_query_is_timed_on_both_stores_and_they_agree(report):
+    (size,) = report.data["sizes"]
+    names = {path.stem for path in FIXTURES.glob("*.rq")}
+    assert size["name"] == "10k" and 8_000 < size["triples"] < 15_000
+    assert set(size["pyoxigraph"]["queries"]) == set(size["rdflib"]["queries"]) == names
+    for name in names:
+        mine, theirs = size["pyoxigraph"]["queries"][name], size["rdflib"]["queries"][name]
+        assert 0 < mine["median_ms"] <= mine["p95_ms"] and mine["runs"] >= 3
+        assert theirs["rows"] == mine["rows"], name
+        assert size["speedup"][name] > 0
+    assert size["mismatches"] == []
+
+
+def test_load_memory_exports_and_page_are_measured(report):
+    (size,) = report.data["sizes"]
+    assert size["pyoxigraph"]["load_s"] > 0 and size["generate"]["seconds"] > 0
+    assert size["pyoxigraph"]["peak_mb"] > 0 and size["rdflib"]["peak_mb"] > 0 and size["exports"]["peak_mb"] > 0
+    assert all(size["exports"][key]["seconds"] > 0 and size["exports"][key]["mb"] > 0 for key in FORMATS)
+    expected = "ok" if importlib.util.find_spec("graph.viz") else "not available"
+    assert size["network_page"]["status"] == expected
+    machine = report.data["machine"]
+    assert machine["cores"] >= 1 and machine["pyoxigraph"] and machine["rdflib"]
+
+
+def test_targets_are_judged_only_where_measured(report):
+    targets = {t["target"].split(":")[0]: t["met"] for t in report.data["targets"]}
+    assert isinstance(targets["seed graph"], bool)
+    assert targets["1M"] is None and targets["100k"] is None
+    assert report.data["seed_graph"]["triples"] > 1000
+
+
+def test_results_are_written_as_json_markdown_and_svg(report):
+    written = {path.name: path for path in report.paths}
+    assert json.loads(written["results.json"].read_text()) == report.data
+    markdown = written["results.md"].read_text()
+    assert markdown == report.markdown
+    assert "| grade-falls | 10k |" in markdown and report.data["machine"]["cpu"] in markdown
+    if importlib.util.find_spec("matplotlib"):
+        assert written["scaling.svg"].read_text().startswith("<?xml")
+
+
+def test_the_readme_block_is_replaced_and_nothing_else(report, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\n## Scale and speed\n{README_START}\nold\n{README_END}\nafter\n")
+    write(report.data, report.markdown, tmp_path / "out", readme)
+    assert readme.read_text() == f"# x\n\n## Scale and speed\n{README_START}\n{report.markdown}{README_END}\nafter\n"
+    readme.write_text("no markers\n")
+    with pytest.raises(ParameterError, match="bench:results"):
+        write(report.data, report.markdown, tmp_path / "out", readme)
+    assert readme.read_text() == "no markers\n"
+
+
+def test_rdflib_past_its_cap_is_reported_as_timed_out(tmp_path):
+    data = bench(("10k",), queries=FIXTURES, rdflib_cap=0.001, out=None, root=ROOT).data
+    (size,) = data["sizes"]
+    assert {q["status"] for q in size["rdflib"]["queries"].values()} == {"timed out"}
+    assert size["speedup"] == {} and size["mismatches"] == []
+    assert all("median_ms" in q for q in size["pyoxigraph"]["queries"].values())
+
+
+def test_queries_come_from_the_library_then_the_interim_folder(tmp_path):
+    assert query_folder(tmp_path, None) == tmp_path / QUERIES
+    (tmp_path / INTERIM_QUERIES).mkdir(parents=True)
+    (tmp_path / INTERIM_QUERIES / "a.rq").write_text("# title: A\nASK {}\n")
+    assert query_folder(tmp_path, None) == tmp_path / INTERIM_QUERIES
+    (tmp_path / QUERIES).mkdir(parents=True)
+    (tmp_path / QUERIES / "b.rq").write_text("# title: B\n# question: b?\nSELECT * {}\n")
+    assert query_folder(tmp_path, None) == tmp_path / QUERIES
+    assert query_folder(tmp_path, tmp_path / "mine") == tmp_path / "mine"
+    (query,) = discover_queries(tmp_path / QUERIES)
+    assert (query.name, query.title) == ("b", "B") and query.text.startswith("PREFIX okg:")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--sizes", "5k"], "sizes 5k: choose from"),
+    (["--sizes", ","], "sizes (none)"),
+    (["--rdflib-cap", "0"], "rdflib cap must be a positive"),
+    (["--queries", "nowhere"], "no .rq files"),
+])
+def test_cli_refuses_bad_options_in_one_line(args, message, tmp_path):
+    result = runner.invoke(app, ["bench", *args, "--out", str(tmp_path), "--root", str(ROOT)])
+    assert result.exit_code == 2 and message in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_query_past_its_cap_is_stopped_and_the_next_one_still_runs():
+    sent = []
+    slow_then_fast = iter([lambda: time.sleep(5), lambda: None])
+    _run_queries(sent.append, [("slow", ""), ("fast", "")], lambda text: next(slow_then_fast)() or [], 1, 0.0,
+                 warm_up=False, cap=0.2)
+    assert sent[0] == ("expired", "slow", 0.2)
+    assert sent[1][:2] == ("query", "fast") and sent[1][3] == 0
+
