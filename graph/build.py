@@ -62,6 +62,13 @@ class Build:
         """Every (subject, predicate, object, graph)."""
         return [(s, p, o, g) for g, triples in self.graphs.items() for s, p, o in triples]
 
+    def summary(self) -> str:
+        """``6 sources, 8 named graphs, 3077 quads, 2943 distinct triples``."""
+        quads = sum(len(t) for t in self.graphs.values())
+        distinct = len(set().union(*self.graphs.values()))
+        return (f"{len(self.sources)} sources, {len(self.graphs)} named graphs, "
+                f"{quads} quads, {distinct} distinct triples")
+
     def union(self) -> Graph:
         """All graphs merged into one rdflib Graph (what ``exports/ofsted-kg.ttl`` holds)."""
         graph = Graph()
@@ -88,6 +95,8 @@ def validate(root: Path = Path(".")) -> Build:
     Raises ``InputError`` listing every problem found, each at ``path:line``.
     """
     layout = Layout(root)
+    if not layout.claims.is_dir():
+        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
     ontology = load_ontology(layout.ontology)
     docs, sources, problems = _read_claims_files(layout)
     try:
@@ -122,8 +131,6 @@ def build(root: Path = Path("."), *, out: Path | None = None) -> tuple[Build, li
 
 def _read_claims_files(layout: Layout) -> tuple[list[Mapping], list[Source], list[Problem]]:
     """Every claims file with its loaded source; files with a broken header are reported and skipped."""
-    if not layout.claims.is_dir():
-        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
     docs, sources, problems = [], [], []
     for path in sorted(layout.claims.glob("*.yaml")):
         try:

@@ -1,6 +1,6 @@
 """Every vocabulary term the code uses, in one place.
 
-``OKG`` is closed: ``OKG.nmae`` raises ``AttributeError``, and a test checks
+``OKG`` is closed: a misspelt term raises ``AttributeError``, and a test checks
 that every term listed here is defined in ``ontology/ofsted-kg.ttl``.
 
 >>> str(OKG.Inspection)

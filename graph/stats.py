@@ -54,11 +54,11 @@ def _prefixed(iri: str) -> str:
 def stats(data: Path = DEFAULT_DATA) -> Stats:
     """Count what the export at ``data`` holds."""
     store = load_store(data)
-    triples = len(list(store.query("SELECT * WHERE { ?s ?p ?o }", use_default_graph_as_union=True)))
+    triples = len(list(store.query("SELECT * WHERE { ?s ?p ?o }")))
     graphs = len(list(store.named_graphs()))
     by_class = {}
     for row in store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c", use_default_graph_as_union=True
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c"
     ):
         name = _prefixed(row["c"].value)
         if not name.startswith(_NOT_DATA):

@@ -1,7 +1,13 @@
-"""Loading an export into a pyoxigraph store, the fast store every query runs on."""
+"""Loading the graph into a pyoxigraph store, the fast store every query runs on.
+
+The store keeps each source's named graph, and its default graph holds their
+merge (each triple once). Oxigraph's own "default graph as union" would repeat
+a solution once per named graph holding the triple, so COUNTs would be wrong.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,12 +17,11 @@ from .errors import InputError
 #: The export queries run over unless told otherwise.
 DEFAULT_DATA = Path("exports/ofsted-kg.trig")
 
+_MERGE_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
 
 def load_store(path: Path = DEFAULT_DATA) -> ox.Store:
-    """An in-memory store holding the RDF file at ``path`` (format from its extension).
-
-    Named graphs are kept; queries see their union as the default graph.
-    """
+    """An in-memory store holding the RDF file at ``path`` (format from its extension)."""
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
     if fmt is None:
         raise InputError.at(path, 0, f"unknown RDF file type {path.suffix!r} (use .trig, .ttl, .nt, .nq or .jsonld)")
@@ -27,4 +32,13 @@ def load_store(path: Path = DEFAULT_DATA) -> ox.Store:
         store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as e:
         raise InputError.at(path, e.lineno or 0, f"cannot parse {fmt.name}: {e.msg}") from None
+    store.update(_MERGE_INTO_DEFAULT)
+    return store
+
+
+def store_of(quads: Iterable[ox.Quad]) -> ox.Store:
+    """An in-memory store of ``quads``, with their merge as the default graph."""
+    store = ox.Store()
+    store.bulk_extend(quads)
+    store.update(_MERGE_INTO_DEFAULT)
     return store
