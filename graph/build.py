@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from .claims import Compiler
 from .errors import InputError, Problem, display_path
 from .exports import write_exports
-from .namespace import ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, SH
+from .namespace import ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, SH, prefixed
 from .ontology import Ontology, load_ontology
 from .registry import Triple, load_registry
 from .sources import Source, load_source
@@ -162,7 +162,7 @@ def check_shapes(result: Build, ontology: Ontology) -> list[Problem]:
         path = report.value(node, SH.resultPath)
         message = report.value(node, SH.resultMessage) or Literal("violates a shape")
         where, line = _origin(result.origins, focus)
-        what = f"{_short(focus)}" + (f" {_short(path)}" if isinstance(path, URIRef) else "")
+        what = prefixed(focus) + (f" {prefixed(path)}" if isinstance(path, URIRef) else "")
         problems.append(Problem(where, line, f"SHACL: {what}: {message}"))
     return problems
 
@@ -175,12 +175,3 @@ def _origin(origins: dict[URIRef, tuple[str, int]], node: object) -> tuple[str, 
             return origins[URIRef(iri)]
         iri = iri.rsplit("/", 1)[0]
     return ("ontology/shapes.ttl", 0)
-
-
-def _short(iri: object) -> str:
-    """``okg:grade`` for a known namespace, else the IRI."""
-    text = str(iri)
-    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(base):
-            return f"{prefix}:{text[len(base):]}"
-    return text
