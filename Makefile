@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OKG := $(BIN)/ofsted-kg
 
-.PHONY: demo exports test validate stats
+.PHONY: demo exports test validate stats readme-stats
 
 # The virtual environment, rebuilt when the dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -32,6 +32,10 @@ validate: $(BIN)/activate
 
 stats: $(BIN)/activate
 	$(OKG) stats
+
+## Refresh the counts shown in README.md (a test checks they are current).
+readme-stats: exports
+	$(BIN)/python scripts/readme_stats.py
 
 ## Benchmark synthetic graphs of 10k, 100k and 1M triples against rdflib (about 5 minutes on 2 cores);
 ## writes bench/results.json, results.md, scaling.svg and the table in README.md.

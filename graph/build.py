@@ -1,7 +1,6 @@
 """Build the dataset from ``data/`` and ``ontology/``, check it, and write the exports.
 
->>> result = validate(Path("."))                     # doctest: +SKIP
->>> len(result.graphs)                                # ontology, registry, one per source
+>>> len(validate(Path(".")).graphs)     # the ontology, the registry, and one graph per source
 8
 """
 
@@ -16,7 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from .claims import Compiler
 from .errors import InputError, Problem, display_path
 from .exports import write_exports
-from .namespace import ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, SH
+from .namespace import ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, SH, prefixed
 from .ontology import Ontology, load_ontology
 from .registry import Triple, load_registry
 from .sources import Source, load_source
@@ -62,6 +61,13 @@ class Build:
         """Every (subject, predicate, object, graph)."""
         return [(s, p, o, g) for g, triples in self.graphs.items() for s, p, o in triples]
 
+    def summary(self) -> str:
+        """``6 sources, 8 named graphs, 3077 quads, 2943 distinct triples``."""
+        quads = sum(len(t) for t in self.graphs.values())
+        distinct = len(set().union(*self.graphs.values()))
+        return (f"{len(self.sources)} sources, {len(self.graphs)} named graphs, "
+                f"{quads} quads, {distinct} distinct triples")
+
     def union(self) -> Graph:
         """All graphs merged into one rdflib Graph (what ``exports/ofsted-kg.ttl`` holds)."""
         graph = Graph()
@@ -88,6 +94,8 @@ def validate(root: Path = Path(".")) -> Build:
     Raises ``InputError`` listing every problem found, each at ``path:line``.
     """
     layout = Layout(root)
+    if not layout.claims.is_dir():
+        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
     ontology = load_ontology(layout.ontology)
     docs, sources, problems = _read_claims_files(layout)
     try:
@@ -122,8 +130,6 @@ def build(root: Path = Path("."), *, out: Path | None = None) -> tuple[Build, li
 
 def _read_claims_files(layout: Layout) -> tuple[list[Mapping], list[Source], list[Problem]]:
     """Every claims file with its loaded source; files with a broken header are reported and skipped."""
-    if not layout.claims.is_dir():
-        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
     docs, sources, problems = [], [], []
     for path in sorted(layout.claims.glob("*.yaml")):
         try:
@@ -155,7 +161,7 @@ def check_shapes(result: Build, ontology: Ontology) -> list[Problem]:
         path = report.value(node, SH.resultPath)
         message = report.value(node, SH.resultMessage) or Literal("violates a shape")
         where, line = _origin(result.origins, focus)
-        what = f"{_short(focus)}" + (f" {_short(path)}" if isinstance(path, URIRef) else "")
+        what = prefixed(focus) + (f" {prefixed(path)}" if isinstance(path, URIRef) else "")
         problems.append(Problem(where, line, f"SHACL: {what}: {message}"))
     return problems
 
@@ -168,12 +174,3 @@ def _origin(origins: dict[URIRef, tuple[str, int]], node: object) -> tuple[str, 
             return origins[URIRef(iri)]
         iri = iri.rsplit("/", 1)[0]
     return ("ontology/shapes.ttl", 0)
-
-
-def _short(iri: object) -> str:
-    """``okg:grade`` for a known namespace, else the IRI."""
-    text = str(iri)
-    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(base):
-            return f"{prefix}:{text[len(base):]}"
-    return text

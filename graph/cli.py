@@ -72,8 +72,7 @@ def build(root: RootOption = Path("."),
     from .build import build as build_dataset
 
     result, paths = run(build_dataset, root, out=out)
-    triples = sum(len(t) for t in result.graphs.values())
-    typer.echo(f"built {len(result.graphs)} named graphs, {triples} triples from {len(result.sources)} sources")
+    typer.echo(f"built {result.summary()}")
     for path in paths:
         typer.echo(f"  wrote {path}")
 
@@ -87,8 +86,8 @@ def validate(root: RootOption = Path(".")) -> None:
     from .build import validate as validate_dataset
 
     result = run(validate_dataset, root)
-    typer.echo(f"ok: {len(result.sources)} sources, {sum(len(t) for t in result.graphs.values())} triples, "
-               "every claim found verbatim and every shape satisfied")
+    typer.echo(f"ok: {result.summary()}; every claim found verbatim, every reference resolved, "
+               "every shape satisfied")
 
 
 @app.command()

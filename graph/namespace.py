@@ -1,6 +1,6 @@
 """Every vocabulary term the code uses, in one place.
 
-``OKG`` is closed: ``OKG.nmae`` raises ``AttributeError``, and a test checks
+``OKG`` is closed: a misspelt term raises ``AttributeError``, and a test checks
 that every term listed here is defined in ``ontology/ofsted-kg.ttl``.
 
 >>> str(OKG.Inspection)
@@ -146,6 +146,20 @@ ID_PATHS: tuple[str, ...] = (
     "role",
 )
 PREFIXES.update({path: f"{ID_IRI}{path}/" for path in ID_PATHS})
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def prefixed(iri: object) -> str:
+    """An IRI as a prefixed name where a contract prefix fits, else the IRI itself.
+
+    >>> prefixed("https://w3id.org/ofsted-kg/id/grade/inadequate")
+    'grade:inadequate'
+    """
+    text = str(iri)
+    for prefix, base in _LONGEST_FIRST:
+        if text.startswith(base):
+            return f"{prefix}:{text[len(base):]}"
+    return text
 
 
 def sparql_prologue() -> str:
@@ -187,6 +201,7 @@ ONTOLOGY_GRAPH = graph_iri("ontology")
 
 __all__ = [
     "is_slug",
+    "prefixed",
     "sparql_prologue",
     "DCTERMS",
     "FOAF",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, display_path
 from .namespace import ID, graph_iri, is_slug
 from .text import Normalised, Repair, read_utf8, repair_encoding
 from .yamlfile import Mapping, check_keys
@@ -111,6 +111,6 @@ def evidence_problem(source: Source, item: Mapping, key: str, span: object) -> P
     if source.locate(span) is None:
         first = span.split("\n", 1)[0]
         shown = first if len(first) <= 60 else first[:57] + "..."
-        return item.problem(f"{key} not found verbatim in {source.path.as_posix()}: {shown!r} "
+        return item.problem(f"{key} not found verbatim in {display_path(source.path)}: {shown!r} "
                             f"({source.mismatch(span)})", key)
     return None

@@ -21,9 +21,8 @@ The same parameters give byte-identical files. Each authority draws from its own
 random stream, so authority 7 is the same whatever the number of authorities.
 Quads are streamed to pyoxigraph's TriG serialiser, never held all at once.
 
->>> result = synth(5, 6, 2, 1, Path("/tmp/okg-synth"))   # doctest: +SKIP
->>> result.triples                                        # doctest: +SKIP
-11235
+>>> iri("authority", "ashborough").value
+'https://w3id.org/ofsted-kg/id/authority/synthetic/ashborough'
 """
 
 from __future__ import annotations
@@ -178,7 +177,7 @@ DFE = ox.NamedNode(f"{ID_IRI}organisation/department-for-education")
 
 
 def iri(kind: str, slug: str) -> ox.NamedNode:
-    """The IRI of a synthetic resource: ``iri("authority", "ashborough")`` is ``id:authority/synthetic/ashborough``."""
+    """The IRI of a synthetic resource of ``kind`` (``authority``, ``person``, ...): ``/synthetic/`` marks it."""
     return ox.NamedNode(f"{ID_IRI}{kind}/{MARKER}/{slug}")
 
 

@@ -5,20 +5,16 @@ from __future__ import annotations
 import importlib.util
 import json
 import time
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, _run_queries, bench,
                          discover_queries, query_folder, write)
-from graph.cli import app
 from graph.errors import ParameterError
 from graph.exports import FORMATS
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, invoke
+
 FIXTURES = ROOT / INTERIM_QUERIES
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +102,7 @@ def test_queries_come_from_the_library_then_the_interim_folder(tmp_path):
     (["--queries", "nowhere"], "no .rq files"),
 ])
 def test_cli_refuses_bad_options_in_one_line(args, message, tmp_path):
-    result = runner.invoke(app, ["bench", *args, "--out", str(tmp_path), "--root", str(ROOT)])
+    result = invoke("bench", *args, "--out", tmp_path, "--root", ROOT)
     assert result.exit_code == 2 and message in result.output
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []

@@ -9,10 +9,7 @@ import pytest
 import rdflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
-
-from graph.build import Build, check_shapes, validate
-from graph.cli import app
+from graph.build import Build, check_shapes
 from graph.errors import ParameterError
 from graph.namespace import (DCTERMS, ID_IRI, OKG, ONTOLOGY_GRAPH, ORG, PROV, RDF, RDFS, REGISTRY_GRAPH, SCHEMA,
                              sparql_prologue)
@@ -21,8 +18,7 @@ from graph.stats import stats
 from graph.store import load_store
 from graph.synth import LIMITS, synth
 
-ROOT = Path(__file__).resolve().parents[1]
-runner = CliRunner()
+from .conftest import ROOT, invoke
 
 #: (class, predicate) pairs that only curated data has, and so synthetic data leaves out:
 #: the reference document and what it cites, authority codes sourced from it, repairs of received text.
@@ -80,11 +76,6 @@ def ontology():
 
 
 @pytest.fixture(scope="module")
-def real() -> dict:
-    return validate(ROOT).graphs
-
-
-@pytest.fixture(scope="module")
 def small(tmp_path_factory):
     return synth(3, 13, 2, 7, tmp_path_factory.mktemp("synth"), root=ROOT)
 
@@ -104,14 +95,14 @@ def test_the_shape_check_would_notice_a_broken_synthetic_graph(small_graphs, ont
     assert problems and all("okg:grade" in p.message for p in problems)
 
 
-def test_synthetic_uses_the_real_class_predicate_pairs(small_graphs, real):
-    synthetic, curated = class_predicates(small_graphs), class_predicates(real)
+def test_synthetic_uses_the_real_class_predicate_pairs(small_graphs, built):
+    synthetic, curated = class_predicates(small_graphs), class_predicates(built.graphs)
     assert synthetic - curated == set()
     assert curated - synthetic == ONLY_CURATED
 
 
-def test_synthetic_iris_follow_the_real_patterns_per_class(small_graphs, real):
-    synthetic, curated = patterns_by_class(small_graphs), patterns_by_class(real)
+def test_synthetic_iris_follow_the_real_patterns_per_class(small_graphs, built):
+    synthetic, curated = patterns_by_class(small_graphs), patterns_by_class(built.graphs)
     assert set(synthetic) == set(curated) - {OKG.ReferenceDocument}
     for cls, patterns in synthetic.items():
         assert patterns == curated[cls], cls
@@ -232,8 +223,8 @@ def test_sizes_that_are_not_whole_numbers_are_refused(tmp_path_factory, value):
 
 
 def test_cli_writes_the_files(tmp_path):
-    result = runner.invoke(app, ["synth", "--authorities", "1", "--years", "2", "--articles-per-inspection", "1",
-                                 "--out", str(tmp_path), "--root", str(ROOT)])
+    result = invoke("synth", "--authorities", 1, "--years", 2, "--articles-per-inspection", 1, "--out", tmp_path,
+                    "--root", ROOT)
     assert result.exit_code == 0, result.output
     assert "synthetic triples" in result.output
     assert (tmp_path / "synthetic.trig").stat().st_size > 0 and (tmp_path / "synthetic.json").is_file()
@@ -244,7 +235,7 @@ def test_cli_writes_the_files(tmp_path):
        value=st.one_of(st.integers(max_value=0), st.integers(min_value=201)))
 def test_cli_refuses_bad_sizes_in_one_line(tmp_path_factory, flag, value):
     out = tmp_path_factory.mktemp("cli")
-    result = runner.invoke(app, ["synth", flag, str(value), "--out", str(out), "--root", str(ROOT)])
+    result = invoke("synth", flag, value, "--out", out, "--root", ROOT)
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "must be from" in result.output and str(value) in result.output
     assert "Traceback" not in result.output and list(out.iterdir()) == []
@@ -252,5 +243,5 @@ def test_cli_refuses_bad_sizes_in_one_line(tmp_path_factory, flag, value):
 
 def test_cli_refuses_exports_in_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["synth", "--out", "exports", "--root", str(ROOT)])
+    result = invoke("synth", "--out", "exports", "--root", ROOT)
     assert result.exit_code == 2 and result.output.count("\n") == 1 and "exports" in result.output
