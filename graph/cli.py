@@ -114,13 +114,13 @@ def synth(
 ) -> None:
     """Write a synthetic graph in the exact shape of the real one, for benchmarks (IRIs contain /synthetic/).
 
-    About 10k triples with the defaults; 153 authorities, 13 years, 3 articles give about 1M.
+    About 10k triples with the defaults; 153 authorities, 13 years and 4 articles give about 1M.
     Example: ofsted-kg synth --authorities 50 --years 6 --articles-per-inspection 2 --out bench/data
     """
     from .synth import synth as generate
 
     result = run(generate, authorities, years, articles_per_inspection, seed, out, root=root)
-    typer.echo(f"wrote {result.trig}: {result.triples} synthetic triples in {result.named_graphs} named graphs "
+    typer.echo(f"wrote {result.trig}: {result.quads} synthetic quads in {result.named_graphs} named graphs "
                f"(manifest {result.manifest})")
 
 

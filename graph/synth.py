@@ -54,7 +54,7 @@ from .registry import ONS_GEOGRAPHY
 LIMITS = {
     "authorities": (1, 200, "fake DfE LA codes run 000-199, below every real code"),
     "years": (1, 13, "the SIF and ILACS frameworks span 2013-2025"),
-    "articles_per_inspection": (1, 20, "about 8 million triples at the largest sizes"),
+    "articles_per_inspection": (1, 20, "about 6 million quads at the largest sizes"),
 }
 LAST_YEAR = 2025
 TRIG = "synthetic.trig"
@@ -200,7 +200,7 @@ class Synthetic:
 
     trig: Path
     manifest: Path
-    triples: int
+    quads: int  # each named graph's triples, counted as ``ofsted-kg build`` counts quads
     named_graphs: int
     resources: dict[str, int]
 
@@ -797,7 +797,7 @@ def synth(authorities: int, years: int, articles_per_inspection: int, seed: int,
                 "parameters": {"authorities": authorities, "years": years,
                                "articles_per_inspection": articles_per_inspection, "seed": seed},
                 "years": [p.first_year, LAST_YEAR],
-                "triples": total, "named_graphs": graphs, "resources": resources, "data": TRIG,
+                "quads": total, "named_graphs": graphs, "resources": resources, "data": TRIG,
             }, indent=1, ensure_ascii=False).encode() + b"\n")
     except OSError as e:
         raise ParameterError(f"out {out}: cannot write there ({e.strerror or e})") from None

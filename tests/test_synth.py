@@ -133,10 +133,10 @@ def test_every_invented_resource_is_marked_synthetic(small_graphs, ontology):
 def test_manifest_counts_what_the_file_holds(small):
     store = ox.Store()
     store.bulk_load(path=str(small.trig), format=ox.RdfFormat.TRIG)
-    assert len(store) == small.triples
+    assert len(store) == small.quads
     assert len(list(store.named_graphs())) == small.named_graphs
     distinct = {(q.subject, q.predicate, q.object) for q in store}
-    assert stats(small.trig).triples == len(distinct) < small.triples  # sources repeat what they share
+    assert stats(small.trig).triples == len(distinct) < small.quads  # sources repeat what they share
 
 
 def test_same_seed_same_bytes_other_seed_other_data(tmp_path):
@@ -226,7 +226,7 @@ def test_cli_writes_the_files(tmp_path):
     result = invoke("synth", "--authorities", 1, "--years", 2, "--articles-per-inspection", 1, "--out", tmp_path,
                     "--root", ROOT)
     assert result.exit_code == 0, result.output
-    assert "synthetic triples" in result.output
+    assert "synthetic quads" in result.output
     assert (tmp_path / "synthetic.trig").stat().st_size > 0 and (tmp_path / "synthetic.json").is_file()
 
 
