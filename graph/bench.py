@@ -265,15 +265,16 @@ class _Child:
         theirs.close()
 
     def receive(self, timeout: float) -> tuple | None:
-        """The next message, ``None`` if none came within ``timeout`` seconds."""
+        """The next message, ``None`` if none came within ``timeout`` seconds; ``GraphError`` if the step failed."""
         if not self.connection.poll(max(timeout, 0)):
             return None
         try:
             message = self.connection.recv()
         except EOFError:
-            return ("error", f"the process died (exit code {self.process.exitcode})")
+            self.process.join()
+            raise GraphError(f"a benchmark step died (exit code {self.process.exitcode})") from None
         if message[0] == "error":
-            raise GraphError(f"benchmark step failed: {message[1]}")
+            raise GraphError(f"a benchmark step failed: {message[1]}")
         return message
 
     def peak_mb(self) -> float | None:
@@ -334,6 +335,7 @@ def _rdflib(data: Path, queries: list[Query], cap: float) -> dict:
     until = time.monotonic() + RDFLIB_BUDGET * cap  # monotonic clocks are system-wide on Linux
     child = _Child(_rdflib_step, str(data), [(q.name, q.text) for q in queries], cap, until)
     result: dict = {"cap_s": cap, "queries": {}, "peak_mb": None}
+    unfinished = {"status": "timed out", "after_s": 0.0}
     try:
         margin = 1 + RDFLIB_BUDGET * cap / 10  # for the child to notice its own time is up and say so
         while (message := child.receive(until - time.monotonic() + margin)) is not None:
@@ -346,11 +348,13 @@ def _rdflib(data: Path, queries: list[Query], cap: float) -> dict:
                 result["queries"][message[1]] = _summary(message)
         else:
             result["peak_mb"] = child.peak_mb()
+    except GraphError as e:  # rdflib's process failed or died (out of memory, say): keep what it measured
+        unfinished = {"status": f"failed: {e}"}
     finally:
         child.stop()
-    result.setdefault("load_s", "timed out")
+    result.setdefault("load_s", unfinished["status"])
     for query in queries:
-        result["queries"].setdefault(query.name, {"status": "timed out", "after_s": 0.0})
+        result["queries"].setdefault(query.name, unfinished)
     return result
 
 
@@ -384,7 +388,10 @@ def _size(name: str, queries: list[Query], work: Path, root: Path, rdflib_cap: f
     rdf = _rdflib(data, queries, rdflib_cap)
     say(f"{name}: exports and network page")
     exports = _single(_export_step, str(data)) or {"status": "timed out"}
-    page = _single(_viz_step, str(data), str(work / name / "network.html"), cap=VIZ_CAP) or {"status": "timed out"}
+    try:
+        page = _single(_viz_step, str(data), str(work / name / "network.html"), cap=VIZ_CAP) or {"status": "timed out"}
+    except GraphError as e:  # the page's own limits or bugs are results too
+        page = {"status": f"failed: {e}"}
     speedups, mismatches = _compare(oxigraph, rdf)
     return {"name": name, "parameters": dict(zip(("authorities", "years", "articles_per_inspection"), parameters)),
             "quads": generated["quads"], "triples": oxigraph.pop("triples"), "named_graphs": generated["named_graphs"],

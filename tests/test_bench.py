@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import time
 
 import pytest
-from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, _run_queries, bench,
-                         discover_queries, query_folder, write)
+from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, _Child, _generate_step, _run_queries,
+                         bench, discover_queries, query_folder, write)
+from graph.errors import GraphError
 from graph.errors import ParameterError
 from graph.exports import FORMATS
 
@@ -116,3 +118,18 @@ def test_a_query_past_its_cap_is_stopped_and_the_next_one_still_runs():
     assert sent[0] == ("expired", "slow", 0.2)
     assert sent[1][:2] == ("query", "fast") and sent[1][3] == 0
 
+
+
+def _dies(send) -> None:
+    os._exit(3)
+
+
+def test_a_step_that_fails_or_dies_is_reported_not_waited_for():
+    failing = _Child(_generate_step, (0, 1, 1), 1, "/tmp/never-written", str(ROOT))
+    with pytest.raises(GraphError, match="failed: ParameterError: authorities must be from 1"):
+        failing.receive(60)
+    failing.stop()
+    dying = _Child(_dies)
+    with pytest.raises(GraphError, match="died .exit code 3"):
+        dying.receive(60)
+    dying.stop()
