@@ -468,12 +468,18 @@ def bench(sizes: Sequence[str] = DEFAULT_SIZES, *, queries: Path | None = None, 
     found = discover_queries(folder)
     if not found:
         raise ParameterError(f"queries {folder}: no .rq files there")
+    loads = [os.getloadavg()[0]]  # the machine may be shared: say how busy it was
     with tempfile.TemporaryDirectory(prefix="okg-bench-") as tmp:
         work = Path(tmp)
         progress("seed graph: build and validate")
         seed = _seed(root, work)
-        measured = {name: _size(name, found, work, root, rdflib_cap, progress) for name in sizes}
-    data = {"machine": machine(), "queries_from": str(folder), "seed": SEED,
+        measured = {}
+        for name in sizes:
+            loads.append(os.getloadavg()[0])
+            measured[name] = _size(name, found, work, root, rdflib_cap, progress)
+    loads.append(os.getloadavg()[0])
+    data = {"machine": {**machine(), "load_average": [min(loads), max(loads)]}, "queries_from": str(folder),
+            "seed": SEED,
             "queries": {q.name: q.title for q in found}, "seed_graph": seed,
             "sizes": list(measured.values()), "targets": _targets(seed, measured)}
     markdown = render(data)
@@ -492,8 +498,11 @@ def render(data: dict) -> str:
     """The results as Markdown tables (what the README's "Scale and speed" shows)."""
     m = data["machine"]
     seed = data["seed_graph"]
+    low, high = m["load_average"]
     lines = [f"Measured on {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['os']}; Python {m['python']}, "
-             f"pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}. Queries from `{data['queries_from']}`.", "",
+             f"pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}; 1-minute load average {low:.1f} to {high:.1f} "
+             "during the run (the benchmark keeps about 1 busy: the rest was other work on the machine). "
+             f"Queries from `{data['queries_from']}`.", "",
              "| target | measured | |", "|---|---|---|"]
     lines += [f"| {t['target']} | {t['measured']} | "
               f"{'met' if t['met'] else 'not measured' if t['met'] is None else '**missed**'} |" for t in data["targets"]]

@@ -46,6 +46,8 @@ def test_load_memory_exports_and_page_are_measured(report):
     assert size["network_page"]["status"] == expected
     machine = report.data["machine"]
     assert machine["cores"] >= 1 and machine["pyoxigraph"] and machine["rdflib"]
+    low, high = machine["load_average"]
+    assert 0 <= low <= high and f"load average {low:.1f} to {high:.1f}" in report.markdown
 
 
 def test_targets_are_judged_only_where_measured(report):
