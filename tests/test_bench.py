@@ -8,10 +8,10 @@ import os
 import time
 
 import pytest
-from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, _Child, _generate_step, _run_queries,
-                         bench, discover_queries, query_folder, write)
-from graph.errors import GraphError
-from graph.errors import ParameterError
+
+from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, SIZES, _Child, _generate_step,
+                         _run_queries, bench, discover_queries, query_folder, write)
+from graph.errors import GraphError, ParameterError
 from graph.exports import FORMATS
 
 from .conftest import ROOT, invoke
@@ -135,3 +135,11 @@ def test_a_step_that_fails_or_dies_is_reported_not_waited_for():
     with pytest.raises(GraphError, match="died .exit code 3"):
         dying.receive(60)
     dying.stop()
+
+
+def test_the_readme_shows_the_committed_results_and_every_size_preset():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(README_START) + len(README_START):readme.index(README_END)]
+    assert block == "\n" + (ROOT / "bench" / "results.md").read_text(encoding="utf-8")
+    for name, (authorities, years, articles) in SIZES.items():
+        assert f"| {name} | {authorities} | {years} | {articles} |" in readme
