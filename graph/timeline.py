@@ -25,6 +25,8 @@ GRADES = ((1, "outstanding", "outstanding"), (2, "good", "good"),
           (3, "requires-improvement", "requires improvement"), (4, "inadequate", "inadequate"))
 WIDTH, LEFT, RIGHT, TOP, PLOT_HEIGHT, AXIS = 960, 180, 28, 60, 200, 40
 LEGEND_ROW, LEGEND_COLUMNS, LEGEND_MAX = 20, 3, 30
+#: Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,12 @@ def grade_lines(facts: Facts, authorities: Iterable[str] | None = None) -> list[
     return sorted(lines, key=lambda line: (line.label.casefold(), line.authority))
 
 
+def xml_text(text: str) -> str:
+    """``text`` escaped for XML content (a carriage return too, so it survives); characters XML
+    cannot hold become U+FFFD."""
+    return escape(_NOT_XML.sub("\ufffd", text), {"\r": "&#13;"})
+
+
 def timeline_svg(lines: list[Line]) -> str:
     """The picture of ``lines`` as an ``<svg>`` element (no XML declaration, so it can be inlined)."""
     legend_rows = 0 if len(lines) > LEGEND_MAX else math.ceil(len(lines) / LEGEND_COLUMNS)
@@ -136,12 +144,12 @@ def timeline_svg(lines: list[Line]) -> str:
     for n, line in enumerate(lines):
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         coords = " ".join(f"{x(p.when):.1f},{y(p.grade):.1f}" for p in line.points)
-        out.append(f'<g class="council"><title>{escape(line.label)}</title>')
+        out.append(f'<g class="council"><title>{xml_text(line.label)}</title>')
         out.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2.5" '
                    'stroke-linejoin="round" opacity="0.85"/>')
         for p in line.points:
             out.append(f'<circle cx="{x(p.when):.1f}" cy="{y(p.grade):.1f}" r="6" fill="{GRADE_COLOURS[p.slug]}" '
-                       f'stroke="{colour}" stroke-width="2"><title>{escape(p.title)}</title></circle>')
+                       f'stroke="{colour}" stroke-width="2"><title>{xml_text(p.title)}</title></circle>')
         out.append("</g>")
     legend_top = axis + AXIS
     if legend_rows:
@@ -151,7 +159,7 @@ def timeline_svg(lines: list[Line]) -> str:
             colour = LINE_COLOURS[n % len(LINE_COLOURS)]
             out.append(f'<line x1="{lx:.1f}" x2="{lx + 22:.1f}" y1="{ly:.1f}" y2="{ly:.1f}" stroke="{colour}" '
                        'stroke-width="3"/>')
-            out.append(f'<text x="{lx + 28:.1f}" y="{ly + 4:.1f}" fill="#333">{escape(line.label)}</text>')
+            out.append(f'<text x="{lx + 28:.1f}" y="{ly + 4:.1f}" fill="#333">{xml_text(line.label)}</text>')
     else:
         out.append(f'<text x="16" y="{legend_top:.1f}" fill="#555">{len(lines)} councils: hover a line to see '
                    "which council it is.</text>")
