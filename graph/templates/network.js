@@ -40,6 +40,7 @@
     }
     return parent;
   }
+  function put(parent, child) { parent.appendChild(child); return child; }
   function clear(e) { while (e.firstChild) { e.removeChild(e.firstChild); } }
   function link(ref) {
     if (!ref) { return null; }
@@ -51,17 +52,19 @@
     a.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { focusNode(ref.id); } });
     return a;
   }
-  function badge(grade, label) { return el("span", "grade " + grade, label || gradeLabel[grade]); }
-  function gradeColour(grade) {
-    var found = DATA.legend.grades.filter(function (g) { return g.key === grade; })[0];
-    return found ? found.colour : "#999";
+  var gradeColour = {};
+  DATA.legend.grades.forEach(function (g) { gradeColour[g.key] = g.colour; });
+  function badge(grade, label) {
+    var b = el("span", "grade " + grade, label || gradeLabel[grade]);
+    b.style.background = gradeColour[grade] || "#999999";
+    return b;
   }
   function section(parent, title, count) {
     return add(parent, el("h3", null, count === undefined ? title : title + " (" + count + ")"));
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function factRows(parent) {
-    var table = add(parent, el("table", "rows"));
+    var table = put(parent, el("table", "rows"));
     return function (name, value) {
       if (value) { add(table, add(el("tr"), el("td", null, name), add(el("td"), value))); }
     };
@@ -101,7 +104,7 @@
   function roleRows(parent, title, rows) {
     if (!rows || !rows.length) { return; }
     section(parent, title, rows.length);
-    var ul = add(parent, el("ul"));
+    var ul = put(parent, el("ul"));
     rows.forEach(function (r) {
       var words = r.title || r.role || "member";
       add(ul, add(el("li"), link(r.who), " — " + words, r.role && r.title && r.role !== r.title ? " (" + r.role + ")" : "",
@@ -111,9 +114,9 @@
   function inspectionTable(parent, title, rows) {
     if (!rows || !rows.length) { return; }
     section(parent, title, rows.length);
-    var table = add(parent, el("table", "rows"));
+    var table = put(parent, el("table", "rows"));
     rows.forEach(function (r) {
-      var tr = add(table, el("tr"));
+      var tr = put(table, el("tr"));
       add(tr, el("td", null, r.date || "date not known"), add(el("td"), link({id: r.id, label: r.type || r.label})),
           add(el("td"), badge(r.grade, r.gradeLabel || gradeLabel[r.grade])));
     });
@@ -121,13 +124,13 @@
   function refList(parent, title, refs) {
     if (!refs || !refs.length) { return; }
     section(parent, title, refs.length);
-    var ul = add(parent, el("ul"));
+    var ul = put(parent, el("ul"));
     refs.forEach(function (r) { add(ul, add(el("li"), link(r))); });
   }
   function sources(parent, title, ids) {
     if (!ids || !ids.length) { return; }
     section(parent, title, ids.length);
-    var ul = add(parent, el("ul"));
+    var ul = put(parent, el("ul"));
     ids.forEach(function (id) { add(ul, add(el("li"), sourceLine([id]))); });
   }
 
@@ -165,7 +168,7 @@
       }
       if (p.grades.length) {
         section(d, "Grades", p.grades.length);
-        var table = add(d, el("table", "rows"));
+        var table = put(d, el("table", "rows"));
         p.grades.forEach(function (g) { add(table, add(el("tr"), el("td", null, g.area), add(el("td"), badge(g.grade, g.gradeLabel)))); });
       } else {
         add(d, el("p", "hint", "Not graded: a visit without grades, or no source gives its grades."));
@@ -176,7 +179,7 @@
         p.findings.forEach(function (group) {
           add(d, el("h4", null, group.kind + " (" + group.items.length + ")"));
           group.items.forEach(function (f) {
-            var box = add(d, el("div", "finding"));
+            var box = put(d, el("div", "finding"));
             add(box, el("strong", null, f.label));
             if (f.text) { add(box, el("div", "text", f.text)); }
             var about = [f.area, f.themes.join(", ")].filter(Boolean).join(" · ");
@@ -290,11 +293,11 @@
     add(d, el("h2", null, groupName(key)), el("p", "kind", "A group of " + members.length + " nodes"));
     var counts = {};
     members.forEach(function (id) { counts[byId[id].type] = (counts[byId[id].type] || 0) + 1; });
-    var ul = add(d, el("ul"));
+    var ul = put(d, el("ul"));
     Object.keys(counts).sort(function (a, b) { return TYPE_ORDER[a] - TYPE_ORDER[b]; }).forEach(function (t) {
       add(ul, el("li", null, plural(counts[t], typeLabel[t], typeLabel[t] + "s")));
     });
-    var button = add(d, el("button", null, "Open this group"));
+    var button = put(d, el("button", null, "Open this group"));
     button.type = "button";
     button.addEventListener("click", function () { openGroup(clusterId); clear(d); if (byId[key]) { focusNode(key); } });
   }
@@ -372,7 +375,7 @@
       add(results, el("li", "none", "No name contains “" + input.value.trim() + "”"));
     }
     shown.forEach(function (item, i) {
-      var li = add(results, el("li"));
+      var li = put(results, el("li"));
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", i === active ? "true" : "false");
       add(li, el("span", null, item.name), el("span", "type", typeLabel[item.type]));
@@ -441,7 +444,7 @@
                       t.label + " (" + t.count + ")"));
     });
     add(legend, el("h2", null, "Inspection colour: overall grade"));
-    var grades = add(el("div", "grades"));
+    var grades = el("div", "grades");
     DATA.legend.grades.forEach(function (g) { add(grades, add(el("span"), glyph("diamond", g.colour), g.label)); });
     add(legend, grades);
   }
