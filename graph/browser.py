@@ -64,10 +64,21 @@ def open_page(launched: Any, page: Path, *, viewport: dict[str, int] = SCREEN) -
 
 
 def search(tab: Any, name: str) -> None:
-    """Type ``name`` into the page's search box and pick the first match."""
+    """Type ``name`` into the page's search box, pick the first match, and wait for the zoom to end."""
     tab.fill("#search", name)
     tab.press("#search", "Enter")
-    tab.wait_for_timeout(600)  # the zoom animation
+    settle(tab)
+
+
+def settle(tab: Any, seconds: float = 5.0) -> None:
+    """Wait until the view stops moving (vis-network animates zooms)."""
+    view = None
+    for _ in range(int(seconds * 10)):
+        tab.wait_for_timeout(100)
+        now = tab.evaluate("[okg.network.getViewPosition(), okg.network.getScale()]")
+        if now == view:
+            return
+        view = now
 
 
 def screenshot(page: Path, out: Path, *, search_for: str | None = None) -> Path:
@@ -76,7 +87,7 @@ def screenshot(page: Path, out: Path, *, search_for: str | None = None) -> Path:
         tab = open_page(launched, page)
         if search_for:
             search(tab, search_for)
-        write_atomic(out, tab.screenshot())
+        write_atomic(out, tab.screenshot(caret="hide", animations="disabled"))
     return out
 
 

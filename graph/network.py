@@ -34,23 +34,25 @@ from .text import read_utf8
 
 @dataclass(frozen=True)
 class NodeType:
-    """A kind of node: its key, how the page names it, and the RDF classes it covers."""
+    """A kind of node: its key, how the page names one and many, and the RDF classes it covers."""
 
     key: str
     label: str
+    plural: str
     classes: tuple[str, ...]
 
 
 #: Node types, most specific first: a resource takes the first type whose class it has.
 NODE_TYPES: tuple[NodeType, ...] = (
-    NodeType("authority", "council", (str(OKG.LocalAuthority),)),
-    NodeType("inspection", "inspection", (str(OKG.Inspection),)),
-    NodeType("person", "person", (str(FOAF.Person),)),
-    NodeType("organisation", "organisation", (str(OKG.Regulator), str(OKG.GovernmentBody), str(OKG.NewsOutlet),
-                                              str(ORG.FormalOrganization))),
-    NodeType("article", "article or reference", (str(OKG.Article), str(OKG.ReferenceDocument))),
-    NodeType("statement", "quote", (str(OKG.Statement),)),
-    NodeType("finding", "finding", (str(OKG.Finding),)),
+    NodeType("authority", "council", "councils", (str(OKG.LocalAuthority),)),
+    NodeType("inspection", "inspection", "inspections", (str(OKG.Inspection),)),
+    NodeType("person", "person", "people", (str(FOAF.Person),)),
+    NodeType("organisation", "organisation", "organisations", (
+        str(OKG.Regulator), str(OKG.GovernmentBody), str(OKG.NewsOutlet), str(ORG.FormalOrganization))),
+    NodeType("article", "article or reference", "articles and references",
+             (str(OKG.Article), str(OKG.ReferenceDocument))),
+    NodeType("statement", "quote", "quotes", (str(OKG.Statement),)),
+    NodeType("finding", "finding", "findings", (str(OKG.Finding),)),
 )
 #: Types drawn only when asked for (they multiply the node count).
 OPTIONAL_TYPES = ("statement", "finding")

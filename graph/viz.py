@@ -207,8 +207,8 @@ def legend(graph: nx.MultiDiGraph) -> dict:
         counts[attributes["type"]] = counts.get(attributes["type"], 0) + 1
         if attributes["type"] == "inspection":
             grades[attributes["grade"]] = grades.get(attributes["grade"], 0) + 1
-    types = [{"key": t.key, "label": t.label, "shape": TYPE_STYLES[t.key].shape, "colour": TYPE_STYLES[t.key].colour,
-              "count": counts[t.key]} for t in NODE_TYPES if t.key in counts]
+    types = [{"key": t.key, "label": t.label, "plural": t.plural, "shape": TYPE_STYLES[t.key].shape,
+              "colour": TYPE_STYLES[t.key].colour, "count": counts[t.key]} for t in NODE_TYPES if t.key in counts]
     return {"types": types, "grades": [{"key": g, "label": GRADE_NAMES[g], "colour": c, "count": grades.get(g, 0)}
                                        for g, c in GRADE_COLOURS.items()]}
 

@@ -146,6 +146,8 @@ def test_council_panel_lists_its_inspections_over_time(seed):
     assert [r.split("\t")[0] for r in rows] == ["20 January 2016", "8 May 2019", "4 December 2020", "23 June 2021",
                                                 "11 May 2023"]
     assert rows[1].endswith("inadequate")
+    badge = rec.tab.locator("table.rows .grade.inadequate").first
+    assert badge.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(214, 45, 32)"
 
 
 def test_type_filters_hide_and_show(seed):
@@ -216,5 +218,14 @@ def test_national_graph_opens_clustered_and_search_reaches_inside_a_group(launch
     assert tab.evaluate(f"okg.network.findNode({person!r})") == [person]  # its group was opened
     assert _centred_on(tab, person)
     assert "Council 7 County Council" in rec.details()
+    group = "group:https://w3id.org/ofsted-kg/id/authority/council-3"
+    where = f"okg.network.getPositions([{group!r}])[{group!r}]"
+    tab.evaluate(f"okg.network.moveTo({{position: {where}, scale: 1}})")
+    at, box = tab.evaluate(f"okg.network.canvasToDOM({where})"), tab.locator("#network").bounding_box()
+    tab.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    assert "A group of 10 nodes" in rec.details() and "4 people" in rec.details()
+    tab.click("#details button")
+    member = "https://w3id.org/ofsted-kg/id/person/council-3-person-0"
+    assert tab.evaluate(f"okg.network.findNode({member!r})") == [member]
     assert rec.errors == [] and rec.requests == [page.path.resolve().as_uri()]
     tab.screenshot(path=str(tmp_path / "national.png"))

@@ -6,8 +6,8 @@
 
   var DATA = JSON.parse(document.getElementById("okg-data").textContent);
   var TYPE_ORDER = {person: 0, authority: 1, organisation: 2, inspection: 3, article: 4, statement: 5, finding: 6};
-  var typeLabel = {}, gradeLabel = {}, typeStyle = {};
-  DATA.legend.types.forEach(function (t) { typeLabel[t.key] = t.label; typeStyle[t.key] = t; });
+  var typeLabel = {}, typePlural = {}, gradeLabel = {};
+  DATA.legend.types.forEach(function (t) { typeLabel[t.key] = t.label; typePlural[t.key] = t.plural; });
   DATA.legend.grades.forEach(function (g) { gradeLabel[g.key] = g.label; });
 
   var byId = {};
@@ -21,8 +21,8 @@
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
   var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, DATA.options);
-  var okg = {network: network, nodes: nodes, edges: edges, ready: false, focus: focusNode};
-  window.okg = okg;
+  // For readers who script the page (and its tests): the network, its data, and focusing a node.
+  window.okg = {network: network, nodes: nodes, edges: edges, focus: focusNode};
 
   // --- small DOM helpers (text only) ---------------------------------------------------
   function $(id) { return document.getElementById(id); }
@@ -32,6 +32,8 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
+  // add(parent, child, ...) appends elements and strings (as text) and returns the parent;
+  // put(parent, child) appends one element and returns the child.
   function add(parent) {
     for (var i = 1; i < arguments.length; i++) {
       var c = arguments[i];
@@ -62,7 +64,6 @@
   function section(parent, title, count) {
     return add(parent, el("h3", null, count === undefined ? title : title + " (" + count + ")"));
   }
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function factRows(parent) {
     var table = put(parent, el("table", "rows"));
     return function (name, value) {
@@ -295,7 +296,7 @@
     members.forEach(function (id) { counts[byId[id].type] = (counts[byId[id].type] || 0) + 1; });
     var ul = put(d, el("ul"));
     Object.keys(counts).sort(function (a, b) { return TYPE_ORDER[a] - TYPE_ORDER[b]; }).forEach(function (t) {
-      add(ul, el("li", null, plural(counts[t], typeLabel[t], typeLabel[t] + "s")));
+      add(ul, el("li", null, counts[t] + " " + (counts[t] === 1 ? typeLabel[t] : typePlural[t])));
     });
     var button = put(d, el("button", null, "Open this group"));
     button.type = "button";
@@ -471,7 +472,6 @@
   });
   network.once("stabilizationIterationsDone", function () {
     $("status").hidden = true;
-    okg.ready = true;
     document.body.setAttribute("data-state", "ready");
   });
   if (DATA.clustered) { clusterGroups(); }
