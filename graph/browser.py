@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -52,12 +52,16 @@ def browser() -> Iterator[Any]:
             launched.close()
 
 
-def open_page(launched: Any, page: Path, *, viewport: dict[str, int] = SCREEN) -> Any:
+def open_page(launched: Any, page: Path, *, viewport: dict[str, int] = SCREEN,
+              before: Callable[[Any], None] | None = None) -> Any:
     """A new tab showing ``page`` from ``file://``, once its layout has settled.
 
-    Waits on a selector, not a script: the page's Content-Security-Policy forbids eval.
+    ``before`` gets the tab before it loads (to listen to its requests, say). Waits on a
+    selector, not a script: the page's Content-Security-Policy forbids eval.
     """
     tab = launched.new_page(viewport=viewport)
+    if before is not None:
+        before(tab)
     tab.goto(page.resolve().as_uri())
     tab.wait_for_selector("body[data-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
     return tab

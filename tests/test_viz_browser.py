@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.browser import browser, chromium, open_page, search
+from graph.browser import browser, chromium, open_page, search, settle
 from graph.viz import viz
 from national import write_national
-from pages import GOLDSMITH, IMG, SCRIPT, SEED, UNACCEPTABLE, hostile_project
+from pages import GOLDSMITH, IMG, MULLINS, SCRIPT, SEED, UNACCEPTABLE, hostile_project
 
 pytestmark = pytest.mark.browser
 ILACS_2019 = "https://w3id.org/ofsted-kg/id/inspection/west-sussex-2019-ilacs"
@@ -49,16 +49,15 @@ class Recorder:
         self.console: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        context = launched.new_context(viewport={"width": 1280, "height": 800})
-        context.on("request", lambda r: self.requests.append(r.url))
-        self.tab = context.new_page()
-        self.tab.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.tab.on("dialog", self._dialog)
         started = time.perf_counter()
-        self.tab.goto(page.resolve().as_uri())
-        self.tab.wait_for_selector("body[data-state=ready]", state="attached", timeout=120_000)
+        self.tab = open_page(launched, page, before=self._watch)
         self.open_seconds = time.perf_counter() - started
+
+    def _watch(self, tab) -> None:
+        tab.on("request", lambda r: self.requests.append(r.url))
+        tab.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        tab.on("pageerror", lambda e: self.errors.append(str(e)))
+        tab.on("dialog", self._dialog)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
@@ -128,6 +127,21 @@ def test_searching_goldsmith_focuses_her_and_shows_her_quote_with_its_source(see
     edge_labels = tab.evaluate("okg.edges.get().filter(e => e.label).map(e => e.label).sort()")
     assert "member of (leader)" in edge_labels and "quoted in" in edge_labels
     tab.screenshot(path=str(tmp_path / "goldsmith.png"))
+
+
+def _click_node(tab, node: str) -> None:
+    where = f"okg.network.getPositions([{node!r}])[{node!r}]"
+    at, box = tab.evaluate(f"okg.network.canvasToDOM({where})"), tab.locator("#network").bounding_box()
+    tab.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+
+
+def test_clicking_a_node_opens_its_panel(seed):
+    _, rec = seed
+    rec.tab.click("#fit")
+    settle(rec.tab)
+    _click_node(rec.tab, MULLINS)
+    assert rec.tab.inner_text("#details h2") == "Sue Mullins"
+    assert "WHAT THEY SAID (7)" in rec.details()
 
 
 def test_inspection_panel_shows_grades_by_area_and_findings_by_kind(seed):
@@ -219,10 +233,8 @@ def test_national_graph_opens_clustered_and_search_reaches_inside_a_group(launch
     assert _centred_on(tab, person)
     assert "Council 7 County Council" in rec.details()
     group = "group:https://w3id.org/ofsted-kg/id/authority/council-3"
-    where = f"okg.network.getPositions([{group!r}])[{group!r}]"
-    tab.evaluate(f"okg.network.moveTo({{position: {where}, scale: 1}})")
-    at, box = tab.evaluate(f"okg.network.canvasToDOM({where})"), tab.locator("#network").bounding_box()
-    tab.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    tab.evaluate(f"okg.network.moveTo({{position: okg.network.getPositions([{group!r}])[{group!r}], scale: 1}})")
+    _click_node(tab, group)
     assert "A group of 10 nodes" in rec.details() and "4 people" in rec.details()
     tab.click("#details button")
     member = "https://w3id.org/ofsted-kg/id/person/council-3-person-0"
