@@ -101,7 +101,7 @@ def render_page(network: Network, *, cluster_above: int = CLUSTER_ABOVE) -> str:
         if "</script" in script.lower():
             raise ValueError("a script to inline contains '</script'")
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
-    lines = grade_lines(network.facts, (n for n in graph if graph.nodes[n]["type"] == "authority"))
+    lines = grade_lines(network.facts, councils_shown(network))
     return env.get_template("network.html").render(
         title=page_title(network),
         csp_scripts=" ".join(f"'sha256-{_sha256(s)}'" for s in (vis_js, app_js)),
@@ -110,6 +110,13 @@ def render_page(network: Network, *, cluster_above: int = CLUSTER_ABOVE) -> str:
         data_json=script_json(data),
         timeline_svg=timeline_svg(lines),
     )
+
+
+def councils_shown(network: Network) -> set[str]:
+    """The councils the page's timeline covers: those drawn, and those of the inspections drawn."""
+    graph, inspections = network.graph, network.facts.inspections
+    return {n for n in graph if graph.nodes[n]["type"] == "authority"} | {
+        inspections[n].authority for n in graph if n in inspections and inspections[n].authority}
 
 
 def vis_network(graph: nx.MultiDiGraph, *, clustered: bool) -> PyvisNetwork:

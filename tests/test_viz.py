@@ -128,6 +128,16 @@ def test_page_embeds_the_grade_timeline(seed_page):
     assert timeline.count("<polyline") == 2 and "West Sussex County Council" in timeline
 
 
+def test_timeline_in_a_page_covers_the_councils_it_draws(tmp_path: Path):
+    query = tmp_path / "q.rq"
+    query.write_text("CONSTRUCT { ?i a okg:Inspection } WHERE { ?i okg:inspectedAuthority authority:worcestershire }",
+                     encoding="utf-8")
+    viz(SEED, out=tmp_path / "worcestershire.html", query=query)
+    html = (tmp_path / "worcestershire.html").read_text(encoding="utf-8")
+    timeline = html.split('<section id="timeline"', 1)[1].split("</section>", 1)[0]
+    assert timeline.count("<polyline") == 1 and "Worcestershire County Council" in timeline
+
+
 def test_same_inputs_same_bytes(tmp_path: Path, seed_page):
     _, html = seed_page
     viz(SEED, out=tmp_path / "again.html")
