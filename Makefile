@@ -16,6 +16,14 @@ $(BIN)/activate: pyproject.toml
 ## Every committed export, from data/ and ontology/ (CI checks they are up to date).
 exports: $(BIN)/activate
 	$(OKG) build
+	$(OKG) export
+	$(OKG) timeline
+	$(OKG) viz
+
+## The README's picture of the network page at 1280x800 (needs Debian's chromium).
+.PHONY: screenshot
+screenshot: exports
+	$(BIN)/python -m graph.browser exports/network.html docs/network.png --search Goldsmith
 
 demo: exports
 	@$(OKG) stats

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -101,6 +102,70 @@ def stats(data: DataOption = Path("exports/ofsted-kg.trig"),
 
     result = run(count, data)
     typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_stats(result))
+
+
+@app.command()
+def viz(data: DataOption = Path("exports/ofsted-kg.trig"),
+        out: Annotated[Path, typer.Option("--out", help="The HTML page to write.")] = Path("exports/network.html"),
+        focus: Annotated[str | None, typer.Option(
+            "--focus", help="Draw only this person's, council's or other node's neighbourhood: any part of its "
+                            "name (any case) or its IRI.")] = None,
+        depth: Annotated[int, typer.Option("--depth", min=0, help="How many steps from --focus to draw.")] = 1,
+        query: Annotated[Path | None, typer.Option(
+            "--query", help="A SPARQL CONSTRUCT query file: draw the nodes its triples mention.")] = None,
+        statements: Annotated[bool, typer.Option("--statements", help="Draw each quote as a node.")] = False,
+        findings: Annotated[bool, typer.Option("--findings", help="Draw each inspection finding as a node.")] = False,
+        ) -> None:
+    """Write the interactive network page: one HTML file that works offline, from disk.
+
+    Example: ofsted-kg viz --focus "Sue Mullins" --depth 2 --out mullins.html
+    """
+    from .viz import viz as write_page
+
+    page = run(write_page, data, out=out, focus=focus, depth=depth, query=query, statements=statements,
+               findings=findings)
+    grouped = " (opens grouped by council)" if page.clustered else ""
+    typer.echo(f"wrote {page.path}: {page.nodes} nodes, {page.edges} edges{grouped}")
+
+
+class NetworkFormat(str, Enum):
+    """What `export` writes: the choices of ``graph.network_files.FORMATS`` (a test keeps them equal)."""
+
+    gexf = "gexf"
+    graphml = "graphml"
+    csv = "csv"
+
+
+@app.command()
+def export(data: DataOption = Path("exports/ofsted-kg.trig"),
+           formats: Annotated[list[NetworkFormat] | None, typer.Option(
+               "--format", help="Repeat for several [default: all three].")] = None,
+           out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("exports"),
+           ) -> None:
+    """Write the network for Gephi and Kumu: GEXF, GraphML, nodes.csv and edges.csv.
+
+    Example: ofsted-kg export --format gexf
+    """
+    from .network_files import export_network
+
+    result = run(export_network, data, formats=[f.value for f in formats or []], out=out)
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{result.nodes} nodes, {result.edges} edges")
+
+
+@app.command()
+def timeline(data: DataOption = Path("exports/ofsted-kg.trig"),
+             out: Annotated[Path, typer.Option("--out", help="The SVG file to write.")] = Path("exports/timeline.svg"),
+             ) -> None:
+    """Draw each council's overall grades over time as an SVG picture.
+
+    Example: ofsted-kg timeline --out grades.svg
+    """
+    from .timeline import timeline as write_timeline
+
+    result = run(write_timeline, data, out=out)
+    typer.echo(f"wrote {result.path}: {result.councils} councils, {result.inspections} graded inspections")
 
 
 def main() -> None:

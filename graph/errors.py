@@ -71,3 +71,7 @@ class QueryError(GraphError):
 
 class ServiceError(GraphError):
     """A server or remote store problem: a port in use, an endpoint unreachable or refusing."""
+
+
+class NotFoundError(GraphError):
+    """Something the user named (a person, council or IRI to focus on) is not in the graph."""
