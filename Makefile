@@ -16,6 +16,7 @@ $(BIN)/activate: pyproject.toml
 ## Every committed export, from data/ and ontology/ (CI checks they are up to date).
 exports: $(BIN)/activate
 	$(OKG) build
+	$(OKG) docs
 
 demo: exports
 	@$(OKG) stats
