@@ -2,8 +2,8 @@
 
 The page is byte-identical for the same ontology (subjects sorted, no
 timestamp) and loads nothing from the network: pyLODE inlines its CSS, and
-links to other vocabularies' IRIs are turned into plain labels carrying the
-IRI as a tooltip, so the page has no ``src``/``href`` to http(s).
+links to other vocabularies' IRIs become plain labels (the IRI kept in a
+``data-iri`` attribute), so the page has no ``src``/``href`` to http(s).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .files import write_atomic
 
 ONTOLOGY = Path("ontology/ofsted-kg.ttl")
 OUTPUT = Path("exports/ontology.html")
-_EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"')
+_EXTERNAL_LINK = re.compile(r'(<a\b[^>]*?) href="(https?://[^"]*)"')
 
 
 def render_ontology(path: Path) -> str:
@@ -33,7 +33,7 @@ def render_ontology(path: Path) -> str:
         raise InputError.at(path, 0, f"pyLODE cannot document it: {' '.join(str(e).split())}") from None
     finally:
         logging.disable(previous)
-    return _EXTERNAL_LINK.sub(lambda m: f'<a class="external" title="{m.group(1)}"', html)
+    return _EXTERNAL_LINK.sub(r'\1 data-iri="\2"', html)
 
 
 def ontology_docs(root: Path = Path("."), *, out: Path | None = None) -> Path:
