@@ -12,12 +12,25 @@ import logging
 import re
 from pathlib import Path
 
+from rdflib import Graph
+
 from .errors import InputError
 from .files import write_atomic
+from .namespace import DCTERMS, OWL, RDF, RDFS
 
 ONTOLOGY = Path("ontology/ofsted-kg.ttl")
 OUTPUT = Path("exports/ontology.html")
 _EXTERNAL_LINK = re.compile(r'(<a\b[^>]*?) href="(https?://[^"]*)"')
+
+
+def _without_duplicate_title(path: Path) -> Graph:
+    """The ontology minus the ontology's own rdfs:label where it has a dcterms:title
+    (pyLODE prints both, run together, as the page heading)."""
+    graph = Graph().parse(path)
+    for ontology in graph.subjects(RDF.type, OWL.Ontology):
+        if graph.value(ontology, DCTERMS.title) is not None:
+            graph.remove((ontology, RDFS.label, None))
+    return graph
 
 
 def render_ontology(path: Path) -> str:
@@ -28,7 +41,7 @@ def render_ontology(path: Path) -> str:
         from pylode import OntPub
         from pylode.utils import PylodeError
 
-        html = OntPub(str(path), sort_subjects=True).make_html()
+        html = OntPub(_without_duplicate_title(path), sort_subjects=True).make_html()
     except (PylodeError, SyntaxError, ValueError) as e:
         raise InputError.at(path, 0, f"pyLODE cannot document it: {' '.join(str(e).split())}") from None
     finally:

@@ -18,7 +18,7 @@ COMMITTED = ROOT / "exports" / "ontology.html"
 
 def test_the_page_documents_the_ontology_and_loads_nothing_from_the_network(tmp_path):
     page = ontology_docs(ROOT, out=tmp_path / "ontology.html").read_text()
-    assert "<title>ofsted-kg ontology</title>" in page
+    assert "<title>ofsted-kg: Ofsted inspections of English councils' children's services</title>" in page
     for term in ("Inspection", "DateClaim", "inspectedAuthority", "claimedDate", "speakerDescription"):
         assert f'id="{term}"' in page, term
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.IGNORECASE)
@@ -40,4 +40,13 @@ def test_a_missing_ontology_is_one_line(tmp_path):
     result = CliRunner().invoke(app, ["docs", "--root", str(tmp_path)])
     assert result.exit_code == 1
     assert "ontology not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_broken_ontology_is_one_line(tmp_path):
+    (tmp_path / "ontology").mkdir()
+    (tmp_path / "ontology" / "ofsted-kg.ttl").write_text("@prefix : <urn:x#> .\n:a :b \n")
+    result = CliRunner().invoke(app, ["docs", "--root", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "pyLODE cannot document it" in result.output
     assert "Traceback" not in result.output
