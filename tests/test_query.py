@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
 import socket
 import threading
 import time
@@ -326,3 +328,14 @@ def test_cli_never_shows_a_traceback(text):
     assert result.exit_code in (0, 1, 2)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_readme_shows_real_output():
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## For researchers: SPARQL"):]
+    examples = re.findall(r"```console\n\$ (ofsted-kg query .*?)\n(.*?)```", section, re.DOTALL)
+    assert len(examples) >= 3
+    for command, shown in examples:
+        result = runner.invoke(app, [*shlex.split(command)[1:], "--data", str(DATA), "--root", str(ROOT)])
+        assert result.exit_code == 0, result.output
+        assert result.output == shown, command
