@@ -339,3 +339,8 @@ def test_the_readme_shows_real_output():
         result = runner.invoke(app, [*shlex.split(command)[1:], "--data", str(DATA), "--root", str(ROOT)])
         assert result.exit_code == 0, result.output
         assert result.output == shown, command
+
+
+@pytest.mark.parametrize("export", ["ofsted-kg.ttl", "ofsted-kg.nt", "ofsted-kg.jsonld"])
+def test_other_exports_can_be_queried(export):
+    assert run_query(GRADES, data=ROOT / "exports" / export).rows() == run_query(GRADES, data=DATA).rows()

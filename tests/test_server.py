@@ -238,3 +238,17 @@ def test_the_query_page_works_with_everything_outside_loopback_blocked(server):
     assert rows == 10
     assert server.url + "sparql" in loopback
     assert set(outside) <= {YASGUI_PREFIX_LIST}
+
+
+def test_the_server_stops_a_runaway_query_at_its_time_limit(tmp_path):
+    """Oxigraph has sent its 200 header by then, so it cuts the body short with a message."""
+    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with running_server(DATA, port=0, cache=tmp_path, timeout=1) as server:
+        started = time.monotonic()
+        _, body = get(server.query_url + "?" + urllib.parse.urlencode({"query": runaway}),
+                      "application/sparql-results+json", timeout=20)
+        assert time.monotonic() - started < 10
+        assert "cancelled" in body
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(body)
+        assert select_json(server, GRADES) == EXPECTED  # and it keeps answering
