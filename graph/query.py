@@ -58,7 +58,7 @@ def code_of(query: str) -> str:
     """The query with comments, strings, IRIs, variables and language tags blanked out (same length).
 
     >>> code_of('SELECT ?service { ?s rdfs:label "service" } # service')
-    'SELECT          { ?s rdfs:label           }          '
+    'SELECT          {    rdfs:label           }          '
     """
     return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), query)
 
@@ -138,7 +138,8 @@ class QueryResult:
     kind: str
     payload: bytes
 
-    def _solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
+    def solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
+        """The SELECT or ASK answer as pyoxigraph objects (parsed afresh on each call)."""
         return ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.JSON)
 
     @property
@@ -149,13 +150,13 @@ class QueryResult:
     @property
     def boolean(self) -> bool | None:
         """The answer of an ASK query."""
-        return bool(self._solutions()) if self.kind == "ask" else None
+        return bool(self.solutions()) if self.kind == "ask" else None
 
     def rows(self) -> list[tuple[str, ...]]:
         """SELECT rows as display strings (IRIs shortened, literals as their text, unbound as "")."""
         if self.kind != "select":
             return []
-        return [tuple(display(solution[v]) for v in self.variables) for solution in self._solutions()]
+        return [tuple(display(solution[v]) for v in self.variables) for solution in self.solutions()]
 
     def triples(self) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE query."""
@@ -283,7 +284,7 @@ def format_result(result: QueryResult, format: str | None = None, *, max_width: 
     if format == "json":
         return result.payload.decode() + "\n"
     if format in _RESULTS:
-        return result._solutions().serialize(format=_RESULTS[format]).decode()
+        return result.solutions().serialize(format=_RESULTS[format]).decode()
     return format_table(result, max_width=max_width)
 
 

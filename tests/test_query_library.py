@@ -229,7 +229,7 @@ def test_every_term_a_library_query_uses_is_defined():
     for path in (ROOT / "ontology").glob("*.ttl"):
         ontology.parse(path)
     defined = set(ontology.subjects())
-    data = {row[0].value for row in run_query("SELECT DISTINCT ?s { ?s ?p ?o }", data=DATA)._solutions()}
+    data = {row[0].value for row in run_query("SELECT DISTINCT ?s { ?s ?p ?o }", data=DATA).solutions()}
     for question in LIBRARY:
         code = code_of(re.sub(r"^#.*$", "", question.text, flags=re.MULTILINE))
         assert OKG_IRI not in code  # terms are written with the okg: prefix, so the check below sees them all
