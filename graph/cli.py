@@ -123,17 +123,20 @@ def query_command(
     root: RootOption = Path("."),
     timeout: TimeoutOption = 30.0,
     max_width: Annotated[int, typer.Option("--max-width", min=0, help="Cut table cells longer than this (0: never).")] = 60,
+    show: Annotated[bool, typer.Option("--show", help="Print the query with the PREFIX lines it needs instead of "
+                                                      "running it (to paste into the query page or another store).")] = False,
 ) -> None:
     """Run a read-only SPARQL query over the built graph; every contract prefix is predeclared.
 
     Examples: ofsted-kg query 'SELECT ?i ?d WHERE { ?i a okg:Inspection ; dcterms:issued ?d }' ;
     ofsted-kg query --cq grade-falls --format csv ;
-    ofsted-kg query --cq authority-grades-over-time --param authority=authority:worcestershire
+    ofsted-kg query --cq authority-grades-over-time --param authority=authority:worcestershire ;
+    ofsted-kg query --cq grade-falls --show
     """
     from .queries import query as run_query_text
 
     output = run(run_query_text, query, file=file, cq=cq, data=data, root=root, format=format,
-                 parameters=parameters, timeout=timeout, max_width=max_width)
+                 parameters=parameters, timeout=timeout, max_width=max_width, show=show)
     typer.echo(output, nl=not output.endswith("\n"))
 
 

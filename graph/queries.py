@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, QueryError
-from .query import DEFAULT_TIMEOUT, format_result, run_query
+from .query import DEFAULT_TIMEOUT, format_result, run_query, standalone
 from .store import DEFAULT_DATA
 
 #: Where the library lives, relative to the project root.
@@ -98,8 +98,11 @@ def format_queries(questions: list[CompetencyQuestion]) -> str:
 
 def query(query: str | None = None, *, file: Path | None = None, cq: str | None = None,
           data: Path = DEFAULT_DATA, root: Path = Path("."), format: str | None = None,
-          parameters: list[str] | None = None, timeout: float = DEFAULT_TIMEOUT, max_width: int = 60) -> str:
+          parameters: list[str] | None = None, timeout: float = DEFAULT_TIMEOUT, max_width: int = 60,
+          show: bool = False) -> str:
     """Run one query given inline, from ``file`` or by library name ``cq``; return the formatted output.
+
+    With ``show``, return the query's text instead, with the PREFIX lines it needs (see ``standalone``).
 
     >>> print(query(cq="authority-grades-over-time", parameters=["authority=authority:worcestershire"]))  # doctest: +SKIP
     """
@@ -114,5 +117,7 @@ def query(query: str | None = None, *, file: Path | None = None, cq: str | None 
             raise QueryError(f"cannot read query file {file}: {getattr(e, 'strerror', None) or e}", exit_code=2) from None
     elif cq is not None:
         query = find_query(cq, root).text
+    if show:
+        return standalone(query)
     result = run_query(query, data=data, timeout=timeout, parameters=parameters)
     return format_result(result, format, max_width=max_width)

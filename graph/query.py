@@ -91,6 +91,22 @@ def check_read_only(query: str) -> None:
                          "that contains 'service' in full, as <...>)")
 
 
+def standalone(query: str) -> str:
+    """The query with a PREFIX line for each contract prefix it uses but does not declare,
+    so that any SPARQL endpoint (``ofsted-kg serve``, Fuseki, GraphDB) can run it as is.
+
+    >>> print(standalone("ASK { ?j okg:grade grade:inadequate }"))
+    PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+    PREFIX grade: <https://w3id.org/ofsted-kg/id/grade/>
+    ASK { ?j okg:grade grade:inadequate }
+    """
+    code = code_of(query)
+    declared = set(re.findall(r"PREFIX\s+([\w.\-]*):", code, re.IGNORECASE))
+    lines = [f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items()
+             if prefix not in declared and re.search(rf"(?<![\w.\-]){re.escape(prefix)}:", code)]
+    return "".join(lines) + query
+
+
 def parse_term(text: str) -> ox.NamedNode | ox.Literal:
     """A parameter value: ``<iri>``, a contract prefixed name (``authority:west-sussex``), an integer, or a string.
 

@@ -294,6 +294,15 @@ def test_cli_binds_parameters():
     assert len(result.output.splitlines()) == 6  # header + five inspections
 
 
+def test_cli_shows_a_library_query_with_its_prefix_lines():
+    result = cli("query", "--cq", "grade-falls", "--root", str(ROOT), "--show")
+    assert result.exit_code == 0
+    assert result.output.startswith("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>\n")
+    assert "PREFIX judgement-area: <https://w3id.org/ofsted-kg/id/judgement-area/>\n" in result.output
+    assert "PREFIX person:" not in result.output
+    assert "# title: Authorities whose grade fell" in result.output
+
+
 def test_cli_lists_the_library():
     result = runner.invoke(app, ["queries", "--root", str(ROOT)])
     assert result.exit_code == 0

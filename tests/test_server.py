@@ -23,6 +23,8 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.errors import ServiceError
+from graph.queries import list_queries
+from graph.query import QueryResult, run_query, standalone
 from graph.server import Server, free_port, prepare_store, running_server
 
 pytestmark = pytest.mark.server
@@ -100,6 +102,16 @@ def test_the_query_page_is_served_from_the_server_itself(server):
     assert status == 200
     assert "yasgui" in page.lower()
     assert "http://" not in page and "https://" not in page
+
+
+@pytest.mark.parametrize("question", list_queries(ROOT), ids=lambda q: q.name)
+def test_every_library_query_runs_on_the_server_with_its_prefix_lines(server, question):
+    request = urllib.request.Request(server.query_url, data=standalone(question.text).encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-query",
+                                              "Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        on_server = QueryResult("select", response.read())
+    assert sorted(on_server.rows()) == sorted(run_query(question.text, data=DATA).rows())
 
 
 def test_load_many_concurrent_queries_all_answered_correctly(server):
