@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, QueryError
-from .query import DEFAULT_TIMEOUT, format_result, run_query, standalone
+from .query import DEFAULT_TIMEOUT, FORMATS, format_result, run_query, standalone
 from .store import DEFAULT_DATA
 
 #: Where the library lives, relative to the project root.
@@ -110,6 +110,8 @@ def query(query: str | None = None, *, file: Path | None = None, cq: str | None 
     if len(given) != 1:
         raise QueryError("give exactly one of: a query, --file PATH or --cq NAME"
                          + (f" (got {' and '.join(given)})" if given else ""), exit_code=2)
+    if format is not None and format not in FORMATS:
+        raise QueryError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}", exit_code=2)
     if file is not None:
         try:
             query = Path(file).read_text(encoding="utf-8")

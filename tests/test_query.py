@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.errors import InputError, QueryError
-from graph.query import check_read_only, format_result, run_query
+from graph.query import check_read_only, format_result, parse_parameters, run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "exports" / "ofsted-kg.trig"
@@ -318,6 +318,7 @@ def test_cli_lists_the_library():
     (["query", "--cq", "nothing-like-it"], 2, "error: no library query named 'nothing-like-it'"),
     (["query", "-f", "/nonexistent/q.rq"], 2, "error: cannot read query file /nonexistent/q.rq"),
     (["query", "ASK {}", "--format", "turtle"], 2, "error: format 'turtle' does not fit"),
+    (["query", "ASK {}", "--format", "xml"], 2, "error: unknown format 'xml': use one of table, csv, tsv, json"),
     (["query", "ASK {}", "--param", "novalue"], 2, "error: parameter 'novalue': write NAME=VALUE"),
     (["query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "0.3"], 1,
      "error: query stopped after 0.3 s"),
@@ -353,3 +354,14 @@ def test_the_readme_shows_real_output():
 @pytest.mark.parametrize("export", ["ofsted-kg.ttl", "ofsted-kg.nt", "ofsted-kg.jsonld"])
 def test_other_exports_can_be_queried(export):
     assert run_query(GRADES, data=ROOT / "exports" / export).rows() == run_query(GRADES, data=DATA).rows()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=3))
+def test_odd_parameters_bind_or_give_a_usage_error(assignments):
+    try:
+        substitutions = parse_parameters(assignments)
+    except QueryError as e:
+        assert e.exit_code == 2 and "\n" not in str(e)
+    else:
+        assert len(substitutions) <= len(assignments)
