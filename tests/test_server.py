@@ -188,17 +188,21 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
-def test_cli_prints_the_url_and_stops_cleanly_on_ctrl_c(cache):
+@pytest.mark.parametrize("whole_group", [False, True], ids=["SIGINT to ofsted-kg", "Ctrl-C in a terminal"])
+def test_cli_prints_the_url_and_stops_cleanly_on_ctrl_c(cache, whole_group):
     port = free_port()
     command = [sys.executable, "-m", "graph", "serve", "--data", str(DATA), "--cache", str(cache), "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True)
     try:
         line = process.stdout.readline()
         assert line.startswith(f"SPARQL endpoint http://127.0.0.1:{port}/query"), line
         children = _children(process.pid)
         assert children, "the oxigraph server runs as a child process"
-        process.send_signal(signal.SIGINT)
+        if whole_group:  # a terminal sends Ctrl-C to the oxigraph child as well
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=15)
     finally:
         if process.poll() is None:
