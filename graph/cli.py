@@ -168,5 +168,101 @@ def timeline(data: DataOption = Path("exports/ofsted-kg.trig"),
     typer.echo(f"wrote {result.path}: {result.councils} councils, {result.inspections} graded inspections")
 
 
+# --- For researchers: query, serve, push, docs -------------------------------------------------
+
+TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds before a query is stopped.")]
+
+
+@app.command("query")
+def query_command(
+    query: Annotated[str | None, typer.Argument(help="The SPARQL query text (or use --file / --cq).",
+                                                show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
+    cq: Annotated[str | None, typer.Option("--cq", help="Run the library query NAME (see `ofsted-kg queries`).")] = None,
+    parameters: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="Bind a variable: NAME=VALUE (an IRI <...>, a prefixed name, a number or text).")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", help="table, csv, tsv, json (SELECT/ASK); turtle, ntriples (CONSTRUCT/DESCRIBE).")] = None,
+    data: DataOption = Path("exports/ofsted-kg.trig"),
+    root: RootOption = Path("."),
+    timeout: TimeoutOption = 30.0,
+    max_width: Annotated[int, typer.Option("--max-width", min=0, help="Cut table cells longer than this (0: never).")] = 60,
+    show: Annotated[bool, typer.Option("--show", help="Print the query with the PREFIX lines it needs instead of "
+                                                      "running it (to paste into the query page or another store).")] = False,
+) -> None:
+    """Run a read-only SPARQL query over the built graph; every contract prefix is predeclared.
+
+    Examples: ofsted-kg query 'SELECT ?i ?d WHERE { ?i a okg:Inspection ; dcterms:issued ?d }' ;
+    ofsted-kg query --cq grade-falls --format csv ;
+    ofsted-kg query --cq authority-grades-over-time --param authority=authority:worcestershire ;
+    ofsted-kg query --cq grade-falls --show
+    """
+    from .queries import query as run_query_text
+
+    output = run(run_query_text, query, file=file, cq=cq, data=data, root=root, format=format,
+                 parameters=parameters, timeout=timeout, max_width=max_width, show=show)
+    typer.echo(output, nl=not output.endswith("\n"))
+
+
+@app.command()
+def queries(root: RootOption = Path(".")) -> None:
+    """List the competency-question library (ontology/queries/*.rq) with titles and questions.
+
+    Example: ofsted-kg queries
+    """
+    from .queries import format_queries, list_queries
+
+    typer.echo(format_queries(run(list_queries, root)), nl=False)
+
+
+@app.command()
+def serve(
+    data: DataOption = Path("exports/ofsted-kg.trig"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (keep 127.0.0.1 unless you mean it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port).")] = 7878,
+    cache: Annotated[Path, typer.Option("--cache", help="Folder for the on-disk store.")] = Path(".cache/oxigraph"),
+    timeout: TimeoutOption = 30.0,
+) -> None:
+    """Serve the graph read-only with the Oxigraph SPARQL server and its query page, until Ctrl-C.
+
+    Example: ofsted-kg serve   (then open http://127.0.0.1:7878/)
+    """
+    from .server import serve as run_server
+
+    run(run_server, data, host=host, port=port, cache=cache, timeout=timeout, announce=typer.echo)
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL, e.g. http://localhost:3030/ds/data.")],
+    data: DataOption = Path("exports/ofsted-kg.trig"),
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds to wait for each upload.")] = 60.0,
+) -> None:
+    """Upload every named graph to a SPARQL 1.1 store (HTTP PUT, replacing each graph).
+
+    Basic auth, if needed, comes from the environment: OFSTED_KG_PUSH_AUTH=user:password.
+    Example: ofsted-kg push --endpoint http://localhost:7878/store
+    """
+    from .push import push as push_graphs
+
+    pushed = run(push_graphs, endpoint, data=data, timeout=timeout)
+    for item in pushed:
+        typer.echo(f"  {item.triples:>6} triples  {item.graph or '(default graph)'}")
+    typer.echo(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples to {endpoint}")
+
+
+@app.command()
+def docs(root: RootOption = Path("."),
+         out: Annotated[Path | None, typer.Option("--out", help="Where to write [default: ROOT/exports/ontology.html].")] = None
+         ) -> None:
+    """Write the ontology's documentation page (pyLODE, offline, deterministic).
+
+    Example: ofsted-kg docs
+    """
+    from .docs import ontology_docs
+
+    typer.echo(f"wrote {run(ontology_docs, root, out=out)}")
+
+
 def main() -> None:
     app()
