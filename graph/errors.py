@@ -50,3 +50,7 @@ def display_path(path: str | Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class IngestError(InputError):
+    """An article that cannot be drafted: empty, binary, far too long, or its draft already exists."""
