@@ -233,7 +233,8 @@ class Mentions:
         if speaker is None and re.search(r"\b(?:inspector|HMI)\b", role, re.IGNORECASE):
             speaker = OFSTED
         council = self.reading.only_council
-        if speaker is None and council is not None and _COUNCIL_ROLE.search(role):
+        other_body = re.search(r"\b(?:trust|company|partnership|charity|board|police|nhs)\b", role, re.IGNORECASE)
+        if speaker is None and council is not None and _COUNCIL_ROLE.search(role) and not other_body:
             speaker = Speaker(council.name, council.ref)
         return role.strip(" ,"), Speaker(speaker.name, speaker.ref) if speaker else None
 

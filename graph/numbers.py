@@ -22,7 +22,8 @@ _MULTIPLIER = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "k":
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b|percent\b)")
 _PLEDGE = re.compile(r"\b(?:invest\w*|pledg\w*|commit\w*|fund\w*|extra|additional|allocat\w*|spend\w*|"
                      r"budget\w*|boost\w*|inject\w*|announc\w*|set aside|earmark\w*|put)\b", re.IGNORECASE)
-_FILLER = set("at of to by was is were are rose fell from about around nearly almost just over under some only down".split())
+_FILLER = set("at of to by was is were are rose fell from about around nearly almost just over under some only down "
+              "with and while".split())
 
 
 def _number(value: Decimal) -> int | float:
@@ -79,11 +80,11 @@ def percentages(reading: Reading) -> list[Percentage]:
 
 def _measure(before: str, after: str) -> str:
     """What a percentage measures, in the article's words: its clause before it, else after it."""
-    words = re.split(r"[;:.!?]", before[-150:])[-1].replace(",", " , ").split()
+    words = re.split(r"[;:!?]|\.(?!\d)", before[-150:])[-1].replace(",", " , ").split()
     while words and (words[-1].lower() in _FILLER or words[-1] == ","):
         words.pop()
     words = " ".join(words).replace(" , ", ", ").split()
     if len(words) >= 3:
         return " ".join(words[-10:]).strip(" ,")
-    after = re.sub(r"^\s*(?:of\s+)?", "", re.split(r"[;:.!?,]", after)[0])
+    after = re.sub(r"^\s*(?:of\s+)?", "", re.split(r"[;:!?,]|\.(?!\d)", after)[0])
     return " ".join(after.split()[:10]) or " ".join(words)

@@ -67,7 +67,7 @@ chairman chairwoman head of for and & labour conservative liberal democrat lib d
 national regional ofsted hm his majesty's majesty’s inspector commissioner spokesman spokeswoman spokesperson
 portfolio holder mayor mp minister secretary state health wellbeing adult adults learning skills schools early help
 protection start life – - improvement operations operating finance resources director’s local authority principal
-practice workforce quality assurance commissioning
+practice workforce quality assurance commissioning children work trust
 """.split())
 _PARTIES = {"labour", "conservative", "ofsted", "green", "reform"}
 _WINDOW = 160  # how far around a name its context is looked for
@@ -123,8 +123,14 @@ def person_context(text: str, start: int, end: int, lo: int = 0, hi: int | None 
     role = role_after(after)
     if role:
         return Role(role, end + 2, start, end + 2 + len(role))
-    if _TITLE_BEFORE.search(before[-16:]):
-        return Role("", start, start, end)
+    title = _TITLE_BEFORE.search(before[-16:])
+    if title:  # "Labour opposition leader Cllr Jo Bloggs": the role is before the title
+        before = before[:len(before) - len(title.group(0))]
+        role = role_before(before)
+        if not role:
+            return Role("", start, start, end)
+        role_start = start - len(title.group(0)) - len(before) + len(before.rstrip(" ,")) - len(role)
+        return Role(role, role_start, role_start, end)
     role = role_before(before)
     if role:
         role_start = start - len(before) + len(before.rstrip(" ,")) - len(role)

@@ -239,6 +239,21 @@ def test_roles_in_the_ways_articles_write_them():
     }
 
 
+def test_roles_before_a_title_and_of_other_bodies():
+    text = ("Northamptonshire County Council was rated inadequate.\n\n"
+            "The council's cabinet member for children, Cllr Fiona Baker, said: “Sorry.”\n\n"
+            "Labour opposition leader Cllr Mick Ward said it was “damning”.\n\n"
+            "Director of children and families Julie Lowe said she was “proud”.\n\n"
+            "Trust chief executive Sally Rowe said: “We will improve.”")
+    assert people(text) == {
+        "Fiona Baker": ("cabinet member for children", "Northamptonshire County Council"),
+        "Mick Ward": ("Labour opposition leader", "Northamptonshire County Council"),
+        "Julie Lowe": ("Director of children and families", "Northamptonshire County Council"),
+        "Sally Rowe": ("Trust chief executive", ""),  # a trust is not the council
+    }
+    assert extract(text).people[0].evidence == "The council's cabinet member for children, Cllr Fiona Baker"
+
+
 def test_organisation_stays_blank_when_more_than_one_council_is_named():
     text = "Kent and Essex were inspected.\n\nCouncil leader Jo Bloggs said: “Fine.”"
     assert people(text) == {"Jo Bloggs": ("Council leader", "")}
@@ -344,6 +359,13 @@ def test_misdecoded_pound_sign_is_repaired_first():
 def test_percentages(words, value):
     found = extract(f"Of care leavers in Bradford, {words} were not in education.").to_json()["percentages"]
     assert found == [{"value": value, "text": words}]
+
+
+def test_what_a_percentage_measures():
+    found = extract("Kent will spend £12.5m on care in 2019/20, with 45 per cent on agency staff.\n\n"
+                    "Only 4% of children waited a year for adoption.")
+    assert [p.measure for p in found.percentages] == [
+        "Kent will spend £12.5m on care in 2019/20", "children waited a year for adoption"]
 
 
 def test_pledged_money_is_committed_by_the_council():
