@@ -24,6 +24,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s
 _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further|previously|has|have|"
                      r"had|would|will)\s+)*$")
 _ACCORDING = re.compile(r"\baccording to\b")
+_PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
                "requires improvement to be good", "requiring improvement", "adequate"}
 
@@ -108,9 +109,12 @@ def _subject(reading: Reading, verbs: list[re.Match[str]], i: int, s_start: int,
 
 
 def _pick(reading: Reading, mentions: list[Mention]) -> Speaker | None:
-    """The subject among the mentions before a verb: the last person (or pronoun for one), else the last body."""
-    people = [m for m in mentions if m.person_like]
-    return reading.mentions.resolve(people[-1] if people else mentions[-1])
+    """The subject among the mentions before a verb: the last person (or pronoun for one), else the first
+    body, leaving out those after a preposition ("In Portsmouth, inspectors said"; "The report, which
+    covered an inspection period ..., said")."""
+    subjects = [m for m in mentions if not _PREPOSITION.search(reading.masked[max(0, m.start - 8):m.start])]
+    people = [m for m in subjects or mentions if m.person_like]
+    return reading.mentions.resolve(people[-1] if people else (subjects or mentions)[0])
 
 
 def _clean(text: str) -> str:

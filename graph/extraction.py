@@ -94,6 +94,7 @@ class Inspection:
     type: str
     year: int | None
     evidence: str
+    previous: bool = False  # an earlier inspection the article recalls
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .attribution import is_grade_words
 from .extraction import Grade, Inspection, inspection_id
 from .gazetteer import Authority
-from .reading import WINDOW, Reading
+from .reading import WINDOW, YEAR, Reading
 
 ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership")
 SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
@@ -63,12 +63,11 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 #: cues that a grade written after them is an earlier one: "two years after it was rated inadequate"
-_PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since being|after being|after it was|"
+_PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after being|after it was|"
                               r"(?:years?|months?) (?:after|since|before))\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
 _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) inspection(?: \w+){0,3}? in ((?:19|20)\d\d)\b",
                             re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -104,7 +103,7 @@ def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
         kind = inspection_type(words, p.year, graded=True)
         key = inspection_id(p.council.slug, p.year, kind, p.previous)
         evidence = reading.text[p.word.context[0]:p.word.context[1]]
-        inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence))
+        inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence, p.previous))
         for area in _areas(reading, p.word, *p.clause, kind, p.year):
             found.setdefault((p.council.name, area, key),
                              Grade(p.council.name, p.word.grade, area, p.council.ref, key, evidence))
@@ -133,7 +132,7 @@ def _place(reading: Reading, word: _GradeWord) -> _Placed | None:
     previous = bool(re.search(r"\bfrom\s+['‘\"“]?$", before) or _PREVIOUS.search(before)
                     or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
         and not _FROM_TO.search(before)
-    years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in _YEAR.finditer(text, s_start, s_end))
+    years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end))
     return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None)
 
 
@@ -154,7 +153,7 @@ def inspection_type(words: str, year: int | None, graded: bool) -> str:
 def main_inspection(reading: Reading, graded: list[Inspection]) -> Inspection | None:
     """The inspection the article reports on: its current graded one, else the first sentence
     that names a council and Ofsted, an inspection, a report or a visit."""
-    current = [i for i in graded if "previous" not in i.id and (i.year is None or i.year == reading.year)]
+    current = [i for i in graded if not i.previous and (i.year is None or i.year == reading.year)]
     if current:
         return current[0]
     council = reading.main_council

@@ -49,7 +49,7 @@ _ORGANISATION = re.compile(
     r"(?<![\w’'])(?:" + "|".join(map(re.escape, sorted(_BY_ALIAS, key=len, reverse=True))) + r")(?![\w-])")
 _REPORT = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter)\b"
-    r"|\bOfsted(?:['’]s)? (?:report|letter)\b"
+    r"|\bThe (?:inspection|visit)\b|\bOfsted(?:['’]s)? (?:[\w-]+ ){0,2}(?:report|letter|inspection|visit)\b"
 )
 _NOT_OFSTED_REPORT = re.compile(r"\b(?:council|press|police|own|annual|news|newspaper|audit)\b", re.IGNORECASE)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press release|press office|statement|representative)\b")
@@ -84,10 +84,11 @@ class Mentions:
     def __init__(self, reading: "Reading"):
         self.reading = reading
         self.people: dict[str, NamedPerson] = {}
-        found = _outermost(self._organisations())
-        people = self._people(found)
+        self.bodies = _outermost(self._organisations())  # councils, organisations and reports
+        self._body_starts = [m.start for m in self.bodies]
+        people = self._people(self.bodies)
         named = _Spans(people)
-        found = _outermost([m for m in found if not named.covers(m.start)] + people)
+        found = _outermost([m for m in self.bodies if not named.covers(m.start)] + people)
         found += self._spokespeople(found)
         found += [Mention(m.start(), m.end(), m.group(1).lower(), m.group(0)) for m in _PRONOUN.finditer(reading.masked)]
         self.all = sorted(found, key=lambda m: (m.start, -m.end))
@@ -223,7 +224,8 @@ class Mentions:
         organisation it is in: named in the role, else Ofsted for an inspector, else the one council
         the article is about for a council role."""
         role_end = role_start + len(role)
-        org = next(iter(_organisations_in(self.reading, role_start, role_end)), None)
+        i = bisect_left(self._body_starts, role_start)
+        org = self.bodies[i] if i < len(self.bodies) and self.bodies[i].end <= role_end else None
         role = re.sub(r"^(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)", "", role.strip())
         if org is not None and org.start <= role_end - len(role) + 1:
             rest = re.sub(r"^(?:['’]s)?\s+", "", self.reading.text[org.end:role_end])
@@ -264,12 +266,3 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
     return out
 
-
-def _organisations_in(reading: "Reading", start: int, end: int) -> list[Mention]:
-    """Councils and organisations named inside ``[start, end)`` of the text, in order."""
-    out = [Mention(m.start, m.end, "org", m.text, speaker=Speaker(m.authority.name, m.authority.ref))
-           for m in reading.councils_in(start, end)]
-    for m in _ORGANISATION.finditer(reading.text, start, end):
-        name, slug = _BY_ALIAS[m.group(0)]
-        out.append(Mention(m.start(), m.end(), "org", m.group(0), speaker=Speaker(name, f"organisation/{slug}")))
-    return sorted(out, key=lambda m: m.start)

@@ -157,10 +157,19 @@ def role_after(after: str) -> str:
     return segment
 
 
+def _is_role_phrase(phrase: str) -> bool:
+    """Whether words before ", Name," name a role: "The authority's chief executive", "Croydon's
+    executive director of children, young people and education" (not "Speaking to the leader")."""
+    first = phrase.split(" ")[0]
+    opens = first in {"The", "the", "A", "a", "An", "an", "Its", "its", "Her", "her", "His", "his", "Their",
+                      "their"} or first.endswith(("'s", "’s")) or first.lower() in _ROLE_VOCABULARY
+    return opens and bool(ROLE_WORD.search(phrase)) and len(phrase.split()) <= 16
+
+
 def role_before(before: str) -> str:
     """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words."""
-    appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)([^.;:!?\"“”‘’,]{3,90}),\s$", before[-100:])
-    if appositive and ROLE_WORD.search(appositive.group(1)) and len(appositive.group(1).split()) <= 10:
+    appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)([^.;:!?\"“”‘’]{3,140}),\s$", before[-150:])
+    if appositive and _is_role_phrase(appositive.group(1).strip()):
         return appositive.group(1).strip()
     if not before.endswith(" ") or before.rstrip().endswith(","):
         return ""
@@ -172,6 +181,9 @@ def role_before(before: str) -> str:
             taken.append(word)
             continue
         break
+    words = before.rstrip().split(" ")
+    while taken and len(taken) < len(words) and taken[-1][:1].isupper() and words[-len(taken) - 1][:1].isupper():
+        taken.append(words[-len(taken) - 1])  # the rest of a name: "Portsmouth City Council leader"
     while taken and taken[-1].lower() in {"of", "for", "and", "&", "–", "-"}:
         taken.pop()
     phrase = " ".join(reversed(taken))

@@ -15,7 +15,7 @@ from .gazetteer import Authority, Mention as CouncilMention, find_authorities
 from .layout import Layout, sentences
 from .quotes import Quote, find_quotes
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _PUBLISHED = re.compile(
     r"^(?:Published|First published|Posted)\s*:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
@@ -88,7 +88,7 @@ class Reading:
         """The year the article is about: its printed date, else the latest year it mentions."""
         if self.published:
             return int(self.published[:4])
-        years = [int(y) for y in _YEAR.findall(self.masked)]
+        years = [int(y) for y in YEAR.findall(self.masked)]
         return max(years) if years else None
 
     def _main_council(self) -> Authority | None:

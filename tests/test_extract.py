@@ -508,6 +508,33 @@ def test_fixture_isles_of_scilly_brief():
     assert found.grades[0].grade == "good"
 
 
+def test_fixture_two_councils_bbc_style():
+    found = extract((FIXTURES / "portsmouth-hampshire-two-councils.txt").read_text())
+    assert [a.name for a in found.authorities] == ["Hampshire County Council", "Portsmouth City Council"]
+    assert {(g.authority, g.grade, g.area) for g in found.grades} == {
+        ("Hampshire County Council", "outstanding", "overall-effectiveness"),
+        ("Portsmouth City Council", "requires-improvement", "overall-effectiveness"),
+        ("Portsmouth City Council", "good", "leadership")}
+    assert [(q.speaker, q.speaker_description) for q in found.quotes] == [
+        ("Ofsted", "The inspection"), ("Rowan Pellew", ""), ("Ofsted", "inspectors"),  # "In Portsmouth, inspectors"
+        ("Morwen Sallis-Hart", ""), ("Oriel Castellan", "")]
+    roles = people((FIXTURES / "portsmouth-hampshire-two-councils.txt").read_text())
+    assert roles["Morwen Sallis-Hart"] == ("leader", "Portsmouth City Council")
+    assert roles["Oriel Castellan"] == ("national director for social care", "Ofsted")
+    assert [p.text for p in found.percentages] == ["8%", "3%"]  # not the 5% of a "More on this story" link
+
+
+def test_fixture_monitoring_visit():
+    found = extract((FIXTURES / "croydon-monitoring-visit.txt").read_text())
+    assert [q.speaker for q in found.quotes] == ["Ofsted", "Tamsin Orrell", "Ofsted", "Delphine Okoro", "Perpetua Vane"]
+    assert people((FIXTURES / "croydon-monitoring-visit.txt").read_text())["Delphine Okoro"] == (
+        "executive director of children, young people and education", "London Borough of Croydon")
+    assert [(g.grade, g.inspection) for g in found.grades] == [("inadequate", "croydon-2020-ilacs")]
+    assert [(i.id, i.type, i.previous) for i in found.inspections] == [
+        ("croydon-inspection", "monitoring-visit", False), ("croydon-2020-ilacs", "ilacs-standard", True)]
+    assert found.amounts[0].value == 1_300_000
+
+
 # --- hostile input -------------------------------------------------------------------------------
 
 
