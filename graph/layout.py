@@ -109,7 +109,8 @@ def sentences(paragraph: Paragraph, protected: list[tuple[int, int]] = ()) -> li
         i = bisect_left(starts, base + cut) - 1  # the quotation starting before the cut, if any
         if i >= 0 and base + cut <= protected[i][1]:
             continue
-        if text[max(0, match.start() - 5):match.start()].split(" ")[-1] in _ABBREVIATIONS:
+        word = text[max(0, match.start() - 5):match.start()].split(" ")[-1]
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):  # "Mr", "Jane A. Smith"
             continue
         bounds.append((base + start, base + cut))
         start = re.compile(r"\s*").match(text, cut).end()

@@ -70,8 +70,12 @@ _MARKS = "\u201c\u201d\u201e\u2018\u2019\"'"
 class _Marks:
     """The quote marks of one paragraph, classified once: openings as (offset, family), closings by family."""
 
+    text: str
     opens: tuple[tuple[int, str], ...]
+    family_opens: dict[str, list[int]]
     closes: dict[str, list[int]]
+    #: for each single closing mark, the next one at or after it that is not like a possessive
+    firm: list[int]
 
     @classmethod
     def of(cls, text: str) -> "_Marks":
@@ -80,7 +84,13 @@ class _Marks:
             mark = _mark(text, i) if ch in _MARKS else None
             if mark:
                 opens.append((i, mark[0])) if mark[1] == "open" else closes[mark[0]].append(i)
-        return cls(tuple(opens), closes)
+        firm, following = [], len(text)
+        for i in reversed(closes["single"]):
+            possessive = text[i - 1] == "s" and text[i + 1:i + 2] == " " and text[i + 2:i + 3].islower()
+            following = following if possessive else i
+            firm.append(following)
+        family_opens = {family: [o for o, f in opens if f == family] for family in closes}
+        return cls(text, tuple(opens), family_opens, closes, firm[::-1])
 
     def next_open(self, start: int) -> tuple[int, str] | None:
         """The first opening mark at or after ``start``: (offset, family)."""
@@ -88,10 +98,19 @@ class _Marks:
         return self.opens[i] if i < len(self.opens) else None
 
     def next_close(self, start: int, family: str) -> int:
-        """The first closing mark of ``family`` at or after ``start``, or -1."""
+        """The first closing mark of ``family`` at or after ``start``, or -1. A single mark after
+        an "s" and before a lowercase word ("the parents' views") is taken for a possessive when
+        a later closing mark that is not like it can end the quotation instead."""
         closes = self.closes[family]
         i = bisect_left(closes, start)
-        return closes[i] if i < len(closes) else -1
+        if i == len(closes):
+            return -1
+        if family == "double":
+            return closes[i]
+        opens = self.family_opens[family]
+        k = bisect_left(opens, start)
+        reopened = opens[k] if k < len(opens) else len(self.text)
+        return self.firm[i] if self.firm[i] < reopened else closes[i]
 
     def opens_with(self, family: str) -> bool:
         return bool(self.opens) and self.opens[0] == (0, family)

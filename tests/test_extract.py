@@ -95,6 +95,21 @@ def test_apostrophes_are_not_quote_marks():
     assert quotes(text) == [("Amy Hart", "the right one for Birmingham’s children")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("'We don't accept that the parents' views were ignored,' said Cllr Sue Kay.",
+     ["We don't accept that the parents' views were ignored"]),
+    ("Cllr Sue Kay said the plans were ‘the right ones’ and the parents’ views were heard.", ["the right ones"]),
+    ("Cllr Sue Kay said the plans were ‘the right ones’ and ‘overdue’.", ["the right ones", "overdue"]),
+])
+def test_a_plural_possessive_does_not_close_a_single_quote(sentence, expected):
+    assert [text for _, text in quotes(f"Kent was rated good.\n\n{sentence}")] == expected
+
+
+def test_a_middle_initial_does_not_end_the_sentence():
+    assert quotes("Kent was rated good.\n\nJane A. Smith, director of children's services, said: “Great.”") == [
+        ("Jane A. Smith", "Great.")]
+
+
 def test_nested_quote_is_part_of_the_outer_one():
     text = "The report said: “One child told us: ‘I feel safe here’ and we believe them.”"
     assert quotes(f"Tower Hamlets was rated good.\n\n{text}") == [
@@ -558,6 +573,7 @@ def test_binary_and_huge_text_are_refused_with_a_clear_message():
     ("Mr Smith said the council was rated inadequate and Kent " * 10_000)[:MAX_CHARS],
     " ".join(f"Leader Ab{chr(97 + i % 26)}{chr(97 + i // 26 % 26)} Cd said “x”. She said “y”." for i in range(12_000)),
     "£5m 38% " * (MAX_CHARS // 8),
+    "‘a parents’ b " * (MAX_CHARS // 14),
 ])
 def test_pathological_text_at_the_size_limit_takes_seconds(text):
     start = time.perf_counter()
