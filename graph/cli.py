@@ -35,7 +35,8 @@ def reported() -> Iterator[None]:
     except InputError as e:
         for problem in e.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"{len(e.problems)} problem(s); nothing was written.", err=True)
+        if len(e.problems) > 1:
+            typer.echo(f"{len(e.problems)} problems; nothing was written.", err=True)
         raise typer.Exit(1) from None
     except GraphError as e:
         typer.echo(f"error: {e}", err=True)
@@ -262,6 +263,33 @@ def docs(root: RootOption = Path("."),
     from .docs import ontology_docs
 
     typer.echo(f"wrote {run(ontology_docs, root, out=out)}")
+
+
+class IngestFormat(str, Enum):
+    """What `ingest` produces: a draft claims file, or what it found as JSON."""
+
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    article: Annotated[Path, typer.Argument(help="The article, a UTF-8 text file.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the draft [default: drafts/<id>.yaml].")] = None,
+    format: Annotated[IngestFormat, typer.Option(
+        "--format", help="yaml: write a draft claims file; json: print what was found.")] = IngestFormat.yaml,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing draft.")] = False,
+) -> None:
+    """Draft claims from a news article, offline, for a maintainer to review.
+
+    Example: ofsted-kg ingest data/articles/003_6c275e8f7e080fbf.txt --out drafts/worcestershire.yaml
+    """
+    from .ingest import extract_file, ingest as write_draft
+
+    if format is IngestFormat.json:
+        typer.echo(json.dumps(run(extract_file, article).to_json(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"wrote {run(write_draft, article, out=out, force=force).path}")
 
 
 def main() -> None:

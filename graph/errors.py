@@ -75,3 +75,7 @@ class ServiceError(GraphError):
 
 class NotFoundError(GraphError):
     """Something the user named (a person, council or IRI to focus on) is not in the graph."""
+
+
+class IngestError(InputError):
+    """An article that cannot be drafted: empty, binary, far too long, or its draft already exists."""
