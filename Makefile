@@ -16,12 +16,24 @@ $(BIN)/activate: pyproject.toml
 ## Every committed export, from data/ and ontology/ (CI checks they are up to date).
 exports: $(BIN)/activate
 	$(OKG) build
+	$(OKG) export
+	$(OKG) timeline
+	$(OKG) viz
+	$(OKG) docs
+
+## The README's picture of the network page at 1280x800 (needs Debian's chromium).
+.PHONY: screenshot
+screenshot: exports
+	$(BIN)/python -m graph.browser exports/network.html docs/network.png --search Goldsmith
 
 demo: exports
 	@$(OKG) stats
 	@echo
 	@echo "Built. Where to look:"
 	@echo "  exports/ofsted-kg.ttl .trig .nt .jsonld  the graph (Turtle union, named graphs, N-Triples, JSON-LD)"
+	@echo "  exports/ontology.html                    the ontology's documentation (opens offline)"
+	@echo "  $(OKG) queries                        ready SPARQL questions; run one: $(OKG) query --cq NAME"
+	@echo "  $(OKG) serve                          a SPARQL endpoint and query page on http://127.0.0.1:7878/"
 	@echo "  $(OKG) --help                         every command"
 
 test: $(BIN)/activate

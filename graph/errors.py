@@ -73,6 +73,14 @@ class ServiceError(GraphError):
     """A server or remote store problem: a port in use, an endpoint unreachable or refusing."""
 
 
+class NotFoundError(GraphError):
+    """Something the user named (a person, council or IRI to focus on) is not in the graph."""
+
+
+class IngestError(InputError):
+    """An article that cannot be drafted: empty, binary, far too long, or its draft already exists."""
+
+
 class ParameterError(GraphError):
     """A parameter out of its range or pointing somewhere it must not (a size, an output folder).
 

@@ -45,7 +45,7 @@ def test_code_uses_only_defined_okg_terms():
 
 
 @pytest.mark.parametrize("folder, suffix", [("ontology", "*.ttl"), ("ontology/queries", "*.rq"), ("graph", "*.py"),
-                                            ("tests", "*.py")])
+                                            ("graph/templates", "*")])
 def test_queries_shapes_and_templates_use_only_defined_okg_terms(folder, suffix):
     files = sorted((ROOT / folder).rglob(suffix))
     used = okg_terms_in(r"\bokg:([A-Za-z]+)\b", files)

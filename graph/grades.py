@@ -1,0 +1,260 @@
+"""Ofsted grades in article wording, and the inspections they belong to.
+
+A grade word counts in a rating context: "rated inadequate", "judged
+outstanding", "now officially good", "a 'good' rating", "help and protection
+was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
+improvement to be good". "Inadequate in all areas" (or a list of the areas)
+grades every area of the framework. A grade after "the last inspection",
+"previously", "from ... to", "two years after" belongs to an earlier inspection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import is_grade_words
+from .extraction import Grade, Inspection, inspection_id
+from .gazetteer import Authority
+from .reading import WINDOW, YEAR, Reading
+
+ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership")
+SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
+             "leadership-management-and-governance")
+_GRADE_WORD = re.compile(
+    r"\b(?:requires? improvement(?: to be good)?|requiring improvement|inadequate|outstanding|good)\b",
+    re.IGNORECASE,
+)
+_CUE_BEFORE = re.compile(
+    r"\b(?:rated|rating|ratings|rate|judged|judgement|judgment|deemed|graded|grade|found to be|assessed as|"
+    r"declared|classed|classified|labelled|branded|officially|overall|verdict)\b",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(r"^(?:['’\"”]\s*)?(?:-rated|\s+(?:rating|ratings|grade|judgement|judgment|verdict))",
+                        re.IGNORECASE)
+_INSPECTION_CUE = re.compile(r"\b(?:Ofsted|inspect\w*|watchdog|rated|rating|judged|deemed|graded|overall)\b",
+                             re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no longer|never|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: "an inadequate service": an adjective before a noun is no grade
+_ATTRIBUTIVE = re.compile(
+    r"^\s+(?!(?:in|for|by|at|across|and|or|to|overall|on|following|after|with|since|rating|ratings|grade|"
+    r"judgement|judgment|verdict|status|label|score|from|last|this|when|as|but|until|again|while|because)\b)"
+    r"[a-z]")
+_ALL_AREAS = re.compile(
+    r"\b(?:in|across|for) (?:all|every|each) (?:(?:four|five|three|of the|the) )*(?:areas?|categories|"
+    r"judgements?|judgments?|aspects?)\b|\ball (?:(?:four|five|three) )?(?:areas|judgements|judgments|categories)\b"
+    r"|\bwere all (?:judged|rated|graded|deemed|found)|\bacross the board\b",
+    re.IGNORECASE,
+)
+_AREA_PHRASES = (
+    (re.compile(r"\boverall(?: effectiveness)?\b", re.I), "overall"),
+    (re.compile(r"\bhelp and protection\b|\bneed(?:s|ing)? (?:of )?help\b", re.I), "help"),
+    (re.compile(r"\bchildren in care and care leavers\b", re.I), "care-and-leavers"),
+    (re.compile(r"\b(?:children )?looked[- ]after(?: children)?\b|\bachieving permanence\b", re.I), "looked-after"),
+    (re.compile(r"\bcare leavers\b", re.I), "leavers"),
+    (re.compile(r"\bchildren in care\b", re.I), "in-care"),
+    (re.compile(r"\badoption\b", re.I), "adoption"),
+    (re.compile(r"\b(?:impact of leaders|leadership|leaders)\b", re.I), "leadership"),
+    (re.compile(r"\b(?:LSCB|safeguarding children board)\b"), "lscb"),
+)
+_PREVIOUS = re.compile(
+    r"\b(?:last|previous|prior|earlier|former) (?:inspection|visit|report|rating|judgement|time)\b|\bpreviously\b"
+    r"|\bformerly\b|\b(?:years?|months?) ago\b",
+    re.IGNORECASE,
+)
+#: cues that a grade written after them is an earlier one: "two years after it was rated inadequate"
+_PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after being|after it was|"
+                              r"(?:years?|months?) (?:after|since|before))\b", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
+_PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) inspection(?: \w+){0,3}? in ((?:19|20)\d\d)\b",
+                            re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
+
+
+@dataclass(frozen=True)
+class _GradeWord:
+    grade: str
+    start: int
+    end: int
+    context: tuple[int, int]  # its sentence, at most WINDOW characters either side
+
+
+def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
+    """Every grade of the article (one per council, area and inspection) and the inspections graded."""
+    placed = [p for p in (_place(reading, word) for word in _grade_words(reading)) if p is not None]
+    current_years: dict[str, set[int]] = {}
+    for p in placed:
+        if not p.previous and p.year:
+            current_years.setdefault(p.council.code, set()).add(p.year)
+    for p in placed:
+        years = current_years.get(p.council.code, set())
+        if p.previous and p.year in years:
+            p.year = None  # "rated good in 2024, two years after it was rated inadequate": 2024 is not its year
+        elif p.year is None and not p.previous:  # the year its council's other current grades give
+            p.year = next(iter(years)) if len(years) == 1 else reading.year if reading.published else None
+    previous_year = _PREVIOUS_YEAR.search(reading.masked)
+    found: dict[tuple[str, str, str], Grade] = {}
+    inspections: dict[str, Inspection] = {}
+    for p in placed:
+        if p.previous and p.year is None and previous_year:
+            p.year = int(previous_year.group(1))
+        words = reading.text[p.clause[0]:p.clause[1]] + (" " + previous_year.group(0) if p.previous and previous_year
+                                                          else "")
+        kind = inspection_type(words, p.year, graded=True)
+        key = inspection_id(p.council.slug, p.year, kind, p.previous)
+        evidence = reading.text[p.word.context[0]:p.word.context[1]]
+        inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence, p.previous))
+        for area in _areas(reading, p.word, *p.clause, kind, p.year):
+            found.setdefault((p.council.name, area, key),
+                             Grade(p.council.name, p.word.grade, area, p.council.ref, key, evidence))
+    return list(found.values()), list(inspections.values())
+
+
+@dataclass
+class _Placed:
+    """A grade word with the council, clause, and inspection (earlier or not, year) it belongs to."""
+
+    word: _GradeWord
+    council: Authority
+    clause: tuple[int, int]
+    previous: bool
+    year: int | None
+
+
+def _place(reading: Reading, word: _GradeWord) -> _Placed | None:
+    text = reading.text
+    s_start, s_end = word.context
+    c_start, c_end = _clause(text, s_start, s_end, word.start)
+    council = reading.council_for(s_start, s_end, word.start)
+    if council is None:
+        return None
+    before, just_after = text[c_start:word.start], text[word.end:min(c_end, word.end + 40)]
+    previous = bool(re.search(r"\bfrom\s+['‘\"“]?$", before) or _PREVIOUS.search(before)
+                    or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
+        and not _FROM_TO.search(before)
+    years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end))
+    return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None)
+
+
+def inspection_type(words: str, year: int | None, graded: bool) -> str:
+    """The inspection-type concept the words and year suggest (ungraded ones may be visits)."""
+    if not graded:
+        if re.search(r"\bmonitoring visit", words, re.I):
+            return "monitoring-visit"
+        if re.search(r"\bfocused visit|\bthe visit\b|\bvisit,", words, re.I):
+            return "focused-visit"
+    if re.search(r"\bshort inspection", words, re.I):
+        return "ilacs-short"
+    if re.search(r"\bsingle inspection", words, re.I) or (year is not None and year <= 2017):
+        return "sif"
+    return "ilacs-standard"
+
+
+def main_inspection(reading: Reading, graded: list[Inspection]) -> Inspection | None:
+    """The inspection the article reports on: its current graded one, else the first sentence
+    that names a council and Ofsted, an inspection, a report or a visit."""
+    current = [i for i in graded if not i.previous and (i.year is None or i.year == reading.year)]
+    if current:
+        return current[0]
+    council = reading.main_council
+    if council is None:
+        return None
+    for s_start, s_end in reading.sentences:
+        sentence = reading.masked[s_start:s_end]
+        if reading.councils_in(s_start, s_end) and re.search(r"\b(?:Ofsted|inspect\w*|report|visit)\b", sentence):
+            year = reading.year if reading.published else None
+            kind = inspection_type(reading.masked, year, graded=False)
+            s_end = min(s_end, s_start + 2 * WINDOW)
+            return Inspection(inspection_id(council.slug, year, kind), council.ref, kind, year,
+                              reading.text[s_start:s_end])
+    return None
+
+
+def _grade_words(reading: Reading) -> list[_GradeWord]:
+    out = []
+    text = reading.text
+    for s_start, s_end in reading.sentences:
+        for match in _GRADE_WORD.finditer(text, s_start, s_end):
+            quote = reading.in_quote(match.start(), match.end())
+            if quote is not None and not is_grade_words(quote.text):
+                continue  # words inside a statement
+            context = (max(s_start, match.start() - WINDOW), min(s_end, match.end() + WINDOW))
+            before = text[max(s_start, match.start() - 80):match.start()]
+            if _NEGATION.search(before):
+                continue
+            words = match.group(0).lower()
+            if quote is None and not _graded(words, before, text[match.end():match.end() + 20],
+                                             text[context[0]:context[1]]):
+                continue
+            grade = "requires-improvement" if "improvement" in words else words
+            out.append(_GradeWord(grade, match.start(), match.end(), context))
+    return out
+
+
+def _graded(words: str, before: str, after: str, sentence: str) -> bool:
+    """Whether an unquoted grade word is used as a grade."""
+    near_cue = _CUE_BEFORE.search(" ".join(before.split()[-8:])) or _CUE_AFTER.match(after) or _area_is(before)
+    if words in ("good", "outstanding") and not near_cue:
+        return False
+    if "to be good" not in words and not (near_cue or _INSPECTION_CUE.search(sentence)):
+        return False
+    return bool(near_cue) or not _ATTRIBUTIVE.match(after)
+
+
+def _area_is(before: str) -> bool:
+    """Whether text ends "<judgement area> was" / "are now": a grade word after it is a grade."""
+    copula = re.search(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
+                       r"(?:(?:now|still|also|again)\s+)?$", before[-80:])
+    return bool(copula) and any(pattern.search(copula.group(1)) for pattern, _ in _AREA_PHRASES)
+
+
+def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:
+    """The clause around ``at``: its sentence split at ";" and at ", but" / ", whereas"."""
+    start, end = s_start, s_end
+    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: str, year: int | None) -> list[str]:
+    """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall."""
+    clause = reading.text[c_start:c_end]
+    if _ALL_AREAS.search(clause):
+        return list(SIF_AREAS if kind == "sif" else ILACS_AREAS)
+    hits = _area_hits(reading.masked[c_start:c_end], c_start)
+    if not hits:
+        return ["overall-effectiveness"]
+    if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):
+        return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
+    before = [h for h in hits if h[0] < word.start]
+    return [_area_slug((before[-1] if before else hits[0])[1], kind, year)]
+
+
+def _area_hits(clause: str, offset: int) -> list[tuple[int, str]]:
+    hits: list[tuple[int, int, str]] = []
+    for pattern, area in _AREA_PHRASES:
+        for m in pattern.finditer(clause):
+            if not any(a <= m.start() < b for a, b, _ in hits):
+                hits.append((m.start(), m.end(), area))
+    return sorted((offset + a, area) for a, _, area in hits)
+
+
+def _area_slug(area: str, kind: str, year: int | None) -> str:
+    """The judgement-area concept for a phrase, by framework: SIF, ILACS, or ILACS from 2023."""
+    sif, split = kind == "sif", year is not None and year >= 2023
+    in_care = "children-looked-after-and-permanence" if sif else "children-in-care-and-care-leavers"
+    return {
+        "overall": "overall-effectiveness",
+        "help": "help-and-protection",
+        "care-and-leavers": in_care,
+        "looked-after": in_care,
+        "leavers": "care-leavers-experiences" if sif else "care-leavers" if split else in_care,
+        "in-care": "children-in-care" if split and not sif else in_care,
+        "adoption": "adoption-performance",
+        "leadership": "leadership-management-and-governance" if sif else "leadership",
+        "lscb": "lscb-effectiveness",
+    }[area]
