@@ -292,6 +292,7 @@ def ingest(
     typer.echo(f"wrote {run(write_draft, article, out=out, force=force).path}")
 
 
+@app.command()
 def synth(
     out: Annotated[Path, typer.Option("--out", help="Folder for synthetic.trig and synthetic.json (never exports/).")],
     authorities: Annotated[int, typer.Option(help="How many invented councils (1-200).")] = 5,
