@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, SIZES, _Child, _generate_step,
+import graph.bench as bench_module
+from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, SIZES, Query, _Child, _generate_step,
                          _run_queries, bench, discover_queries, query_folder, write)
 from graph.errors import GraphError, ParameterError
 from graph.exports import FORMATS
@@ -145,3 +146,12 @@ def test_the_readme_shows_the_committed_results_and_every_size_preset():
     assert block == "\n" + (ROOT / "bench" / "results.md").read_text(encoding="utf-8")
     for name, (authorities, years, articles) in SIZES.items():
         assert f"| {name} | {authorities} | {years} | {articles} |" in readme
+
+
+def test_a_pyoxigraph_query_past_its_cap_is_killed_and_the_rest_run_in_a_new_process(monkeypatch):
+    monkeypatch.setattr(bench_module, "QUERY_CAP", 1.0)
+    endless = Query("endless", "", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    quick = Query("quick", "", "ASK { ?s ?p ?o }")
+    result = bench_module._oxigraph(ROOT / "exports" / "ofsted-kg.trig", [endless, quick])
+    assert result["queries"]["endless"] == {"status": "timed out", "after_s": 1.0}
+    assert result["queries"]["quick"]["rows"] == 1 and result["load_s"] > 0 and result["peak_mb"] > 0
