@@ -319,7 +319,7 @@ def bench(
     queries: Annotated[Path | None, typer.Option(
         help="Folder of .rq queries [default: ontology/queries/, or the interim ones while it has none].")] = None,
     rdflib_cap: Annotated[float, typer.Option(
-        help="Seconds each rdflib query may take; its load and queries together get nine times that.")] = 10.0,
+        help="Seconds each rdflib query may take; its load and queries together get twelve times that.")] = 10.0,
     out: Annotated[Path, typer.Option("--out", help="Folder for results.json, results.md, scaling.svg.")
                    ] = Path("bench"),
     readme: Annotated[Path | None, typer.Option(help="Also refresh the results block of this README.")] = None,
