@@ -49,7 +49,7 @@ stats: $(BIN)/activate
 readme-stats: exports
 	$(BIN)/python scripts/readme_stats.py
 
-## Benchmark synthetic graphs of 10k, 100k and 1M triples against rdflib (about 5 minutes on 2 cores);
+## Benchmark synthetic graphs of 10k, 100k and 1M triples against rdflib (about 6.5 minutes on 2 cores);
 ## writes bench/results.json, results.md, scaling.svg and the table in README.md.
 .PHONY: bench
 $(VENV)/bench-installed: $(BIN)/activate

@@ -580,11 +580,13 @@ def plot(data: dict, path: Path) -> bool:
     from matplotlib.lines import Line2D
 
     matplotlib.rcParams["svg.hashsalt"] = "ofsted-kg"
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: smaller, searchable
     sizes = data["sizes"]
     x = [s["triples"] for s in sizes]
-    colours = dict(zip(data["queries"], pyplot.get_cmap("tab10").colors))
+    palette = pyplot.get_cmap("tab20").colors
+    colours = {name: palette[i % len(palette)] for i, name in enumerate(data["queries"])}
     styles = {"pyoxigraph": "o-", "rdflib": "s--"}
-    figure, (left, right) = pyplot.subplots(1, 2, figsize=(10, 5))
+    figure, (left, right) = pyplot.subplots(1, 2, figsize=(10, 5.6))
     for engine, style in styles.items():
         points = [(n, s[engine]["load_s"]) for n, s in zip(x, sizes) if isinstance(s[engine].get("load_s"), float)]
         if points:
@@ -592,8 +594,9 @@ def plot(data: dict, path: Path) -> bool:
         for name, colour in colours.items():
             points = [(n, s[engine]["queries"][name]["median_ms"]) for n, s in zip(x, sizes)
                       if "median_ms" in s[engine]["queries"][name]]
-            if points:
-                right.plot(*zip(*points), style, color=colour, linewidth=1.2, markersize=4)
+            if points:  # rdflib in grey: its level matters more than which line is which
+                right.plot(*zip(*points), style, color=colour if engine == "pyoxigraph" else "0.65",
+                           linewidth=1.2 if engine == "pyoxigraph" else 0.8, markersize=4 if engine == "pyoxigraph" else 3)
     left.axhline(LOAD_LIMIT_S, color="grey", linestyle=":", linewidth=1)
     right.axhline(QUERY_LIMIT_MS, color="grey", linestyle=":", linewidth=1)
     left.set(title=f"Load time (dotted: {LOAD_LIMIT_S:.0f} s target)", ylabel="seconds")
@@ -603,9 +606,12 @@ def plot(data: dict, path: Path) -> bool:
         axes.grid(True, which="major", linewidth=0.4)
     left.legend(fontsize=8, loc="upper left")
     handles = [Line2D([], [], color=c, linewidth=2) for c in colours.values()]
-    handles += [Line2D([], [], color="black", linestyle=style[1:], marker=style[0]) for style in styles.values()]
-    figure.legend(handles, [*colours, *styles], loc="lower center", ncol=4, fontsize=8, frameon=False)
-    figure.tight_layout(rect=(0, 0.12, 1, 1))
+    handles += [Line2D([], [], color="black", linestyle="-", marker="o"),
+                Line2D([], [], color="0.65", linestyle="--", marker="s")]
+    labels = [*colours, "pyoxigraph (colour: query)", "rdflib (grey: where it finished)"]
+    figure.legend(handles, labels, loc="lower center", ncol=4, fontsize=7, frameon=False)
+    rows = math.ceil(len(labels) / 4)
+    figure.tight_layout(rect=(0, 0.035 * rows + 0.02, 1, 1))
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     pyplot.close(figure)

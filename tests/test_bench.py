@@ -65,7 +65,14 @@ def test_results_are_written_as_json_markdown_and_svg(report):
     assert markdown == report.markdown
     assert "| grade-falls | 10k |" in markdown and report.data["machine"]["cpu"] in markdown
     if importlib.util.find_spec("matplotlib"):
-        assert written["scaling.svg"].read_text().startswith("<?xml")
+        svg = written["scaling.svg"].read_text()
+        assert svg.startswith("<?xml") and all(name in svg for name in report.data["queries"])
+
+
+def test_the_committed_plot_shows_every_query():
+    data = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    svg = (ROOT / "bench" / "scaling.svg").read_text(encoding="utf-8")
+    assert all(f">{name}" in svg for name in data["queries"])
 
 
 def test_the_readme_block_is_replaced_and_nothing_else(report, tmp_path):
