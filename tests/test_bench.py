@@ -10,14 +10,15 @@ import time
 import pytest
 
 import graph.bench as bench_module
-from graph.bench import (INTERIM_QUERIES, QUERIES, README_END, README_START, SIZES, Query, _Child, _generate_step,
-                         _run_queries, bench, discover_queries, query_folder, write)
+from graph.bench import (QUERIES, README_END, README_START, SIZES, Query, _Child, _generate_step,
+                         _run_queries, bench, discover_queries, write)
 from graph.errors import GraphError, ParameterError
 from graph.exports import FORMATS
 
 from .conftest import ROOT, invoke
 
-FIXTURES = ROOT / INTERIM_QUERIES
+#: Five small queries (one parametrised) so the smoke run stays quick.
+FIXTURES = ROOT / "tests/fixtures/bench-queries"
 
 
 @pytest.fixture(scope="module")
@@ -94,17 +95,20 @@ def test_rdflib_out_of_time_is_reported_not_waited_for(tmp_path):
     assert all("median_ms" in q for q in size["pyoxigraph"]["queries"].values())
 
 
-def test_queries_come_from_the_library_then_the_interim_folder(tmp_path):
-    assert query_folder(tmp_path, None) == tmp_path / QUERIES
-    (tmp_path / INTERIM_QUERIES).mkdir(parents=True)
-    (tmp_path / INTERIM_QUERIES / "a.rq").write_text("# title: A\nASK {}\n")
-    assert query_folder(tmp_path, None) == tmp_path / INTERIM_QUERIES
+def test_queries_are_discovered_with_title_prologue_and_parameter(tmp_path):
     (tmp_path / QUERIES).mkdir(parents=True)
-    (tmp_path / QUERIES / "b.rq").write_text("# title: B\n# question: b?\nSELECT * {}\n")
-    assert query_folder(tmp_path, None) == tmp_path / QUERIES
-    assert query_folder(tmp_path, tmp_path / "mine") == tmp_path / "mine"
+    (tmp_path / QUERIES / "b.rq").write_text("# title: B\n# question: b?\n# parameters: ?who  a person\nSELECT ?who {}\n")
     (query,) = discover_queries(tmp_path / QUERIES)
-    assert (query.name, query.title) == ("b", "B") and query.text.startswith("PREFIX okg:")
+    assert (query.name, query.title, query.parameter) == ("b", "B", "who") and query.text.startswith("PREFIX okg:")
+
+
+def test_a_parametrised_question_is_also_timed_for_one_value(report):
+    (size,) = report.data["sizes"]
+    bound, whole = size["pyoxigraph"]["bound"]["quotes-per-person"], size["pyoxigraph"]["queries"]["quotes-per-person"]
+    assert bound["parameter"] == "person" and bound["value"].startswith("https://w3id.org/ofsted-kg/id/person/synthetic/")
+    assert 1 <= bound["rows"] < whole["rows"] and bound["median_ms"] > 0
+    assert "| quotes-per-person (?person) |" in report.markdown
+    assert set(size["pyoxigraph"]["bound"]) == {"quotes-per-person"}
 
 
 @pytest.mark.parametrize("args, message", [
