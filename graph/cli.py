@@ -292,5 +292,26 @@ def ingest(
     typer.echo(f"wrote {run(write_draft, article, out=out, force=force).path}")
 
 
+@app.command()
+def evaluate(
+    root: RootOption = Path("."),
+    expected: Annotated[Path | None, typer.Option(
+        "--expected", help="Instead of the curated claims, compare each NAME.txt in this folder with the "
+                           "hand-written NAME.expected.json beside it (the shape of `ingest --format json`).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (with every miss and false positive).")] = False,
+    details: Annotated[bool, typer.Option("--details", help="Under the tables, list each article's misses, false "
+                                                            "positives and role disagreements.")] = False,
+) -> None:
+    """Measure ingest against the curated claims: precision, recall and F1 for people, quotes, grades, amounts
+    and percentages, in total and per article.
+
+    Example: ofsted-kg evaluate --details   (or: ofsted-kg evaluate --expected tests/fixtures)
+    """
+    from .evaluate import evaluate as score_ingest
+
+    result = run(score_ingest, root, expected=expected)
+    typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else result.format(details))
+
+
 def main() -> None:
     app()

@@ -34,3 +34,11 @@ def invoke(*args: str) -> Result:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"ofsted-kg {' '.join(args)} raised {result.exception!r}\n{result.output}")
     return result
+
+
+def readme_block(name: str) -> str:
+    """The text between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` in README.md, without its fences."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    assert start in readme and end in readme, f"README.md has no {name} block"
+    return readme.split(start)[1].split(end)[0].strip().strip("`").strip()
