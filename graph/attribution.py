@@ -26,7 +26,7 @@ _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further
 _ACCORDING = re.compile(r"\baccording to\b")
 _PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
-               "requires improvement to be good", "requiring improvement", "adequate"}
+               "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}
 
 
 def is_grade_words(text: str) -> bool:

@@ -23,7 +23,7 @@ ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care
 SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
              "leadership-management-and-governance")
 _GRADE_WORD = re.compile(
-    r"\b(?:requires? improvement(?: to be good)?|requiring improvement|inadequate|outstanding|good)\b",
+    r"\b(?:(?:requires?|required|requiring) improvement(?: to be good)?|inadequate|outstanding|good)\b",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -238,6 +238,8 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     clause = reading.text[c_start:c_end]
     if _ALL_AREAS.search(clause):
         return list(SIF_AREAS if kind == "sif" else ILACS_AREAS)
+    if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
+        return ["overall-effectiveness"]
     listed = _listed_after(reading.masked, word.end, c_end)
     if listed:
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in listed))

@@ -20,7 +20,7 @@ from graph.ingest import dump_yaml
 from .conftest import ROOT, invoke, readme_block
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press")
+HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press", "barnsley-bbc-style")
 GLOSS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
 
 #: (precision, recall, F1) measured on the five curated articles, rounded down: they may rise, never fall.
@@ -71,8 +71,8 @@ def test_the_issue_bar_on_the_curated_articles(curated):
 
 
 def test_scores_on_the_held_out_articles_do_not_fall(held_out):
-    """Measured now, rounded down. When first read (before the rules they showed missing were added) ingest
-    scored quotes (1.0, 0.909, 0.952) and grades (0.8, 0.363, 0.5) on them; see the README."""
+    """Measured now, rounded down. Each article was first read before the rules it showed missing were
+    added; the README gives those first scores."""
     assert [a.id for a in held_out.articles] == sorted(HELD_OUT)
     floor = {
         "people": (1.0, 1.0, 1.0),

@@ -290,6 +290,18 @@ def test_roles_of_other_organisations():
     assert people(text) == {"Helen Tye": ("inspector", "Ofsted")}
 
 
+def test_a_role_owned_by_a_council_named_in_several_words():
+    text = ("Sunderland was rated good.\n\nSunderland City Council's cabinet spokesperson for children's services, "
+            "Councillor Jo Bloggs, said she was \"delighted\".")
+    assert people(text) == {"Jo Bloggs": ("cabinet spokesperson for children's services", "Sunderland City Council")}
+    assert quotes(text) == [("Jo Bloggs", "delighted")]
+
+
+def test_a_quote_after_saying_is_the_subjects():
+    text = "Ofsted rated Sunderland good, saying leaders had \"a firm grip\" on practice."
+    assert quotes(text) == [("Ofsted", "a firm grip")]
+
+
 def test_a_committee_chair_is_the_councils_but_not_a_select_committees():
     text = ("Wirral was rated good.\n\nCouncillor Jo Bloggs, Chair of the Children, Young People and Education "
             "Committee, said so.\n\nAnn Other, chair of the Education Select Committee, said so too.")
@@ -396,6 +408,14 @@ def test_the_printed_date_decides_the_framework_of_an_undated_inspection():
         ("inadequate", "overall-effectiveness", "harrow-2025-ilacs"),
         ("requires-improvement", "children-in-care", "harrow-2025-ilacs"),
         ("requires-improvement", "care-leavers", "harrow-2025-ilacs")}
+
+
+def test_past_tense_and_good_overall():
+    text = ("Ofsted said the experiences and progress of children in care in Sunderland required improvement to be "
+            "good and had slipped since its last inspection in 2021, when the council was rated good overall.")
+    assert {(g.grade, g.area, g.inspection) for g in extract(text).grades} == {
+        ("requires-improvement", "children-in-care-and-care-leavers", "sunderland-inspection"),
+        ("good", "overall-effectiveness", "sunderland-2021-ilacs")}
 
 
 def test_a_single_inspection_before_2018_has_sif_areas():
