@@ -268,3 +268,47 @@ def test_an_expectation_compares_like_curated_claims(tmp_path):
     assert [result.score(c) for c in CATEGORIES] == [
         Score(1, 1, 1), Score(2, 1, 1), Score(1, 1, 1), Score(0, 0, 0), Score(0, 0, 0)]
     assert [f.shown for f in result.missed("quotes")] == ["Ofsted: “good”"]
+
+
+# --- the maintainers' round in the README, run for real ----------------------------------------------
+
+REGISTRY_ADDITIONS = {
+    "authorities.yaml": "\n- id: hounslow\n  label: London Borough of Hounslow\n  aliases: [Hounslow]\n"
+                        "  gss: E09000018\n  la_code: \"313\"\n",
+    "people.yaml": "\n- id: adaeze-okonkwo-barnes\n  name: Adaeze Okonkwo-Barnes\n\n- id: hamish-ferreira-lowe\n"
+                   "  name: Hamish Ferreira-Lowe\n\n- id: gwen-taverner\n  name: Gwen Taverner\n",
+    "organisations.yaml": "\n- id: unison\n  type: organisation\n  label: Unison\n",
+}
+
+
+def test_the_readme_round_for_a_new_article_runs_as_shown(project, monkeypatch):
+    """Ingest the Hounslow article, build the unreviewed draft, add the registry entries, mistype a quote,
+    fix it: every output line the README's maintainers' section shows is what the commands print."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For maintainers: adding an article")[1].split("### How good are the drafts?")[0]
+    shown = [line.strip() for line in section.splitlines()
+             if line.strip().startswith(("wrote drafts/", "data/claims/")) or "problems; nothing" in line]
+    assert len(shown) == 5
+    monkeypatch.chdir(project)
+    shutil.copy(FIXTURES / "hounslow-trade-press.txt", project / "data/articles/005_hounslow.txt")
+    outputs = [invoke("ingest", "data/articles/005_hounslow.txt").output]
+    draft = project / outputs[0].split()[-1]
+    claims = project / "data/claims" / draft.name
+    shutil.copy(draft, claims)
+    unreviewed = invoke("build")
+    assert unreviewed.exit_code == 1
+    outputs.append(unreviewed.stderr)
+    for name, entries in REGISTRY_ADDITIONS.items():
+        with (project / "data/registry" / name).open("a", encoding="utf-8") as registry:
+            registry.write(entries)
+    edit(project, f"data/claims/{claims.name}", "status: draft", "status: curated")
+    edit(project, f"data/claims/{claims.name}", "  text: disappointing but not a surprise",
+         "  text: disappointing but not surprising")
+    mistyped = invoke("build")
+    assert mistyped.exit_code == 1
+    outputs.append(mistyped.stderr)
+    assert [line for line in shown if not any(line in output.splitlines() for output in outputs)] == []
+    edit(project, f"data/claims/{claims.name}", "  text: disappointing but not surprising",
+         "  text: disappointing but not a surprise")
+    assert invoke("build").exit_code == 0
+    assert len(evaluate(project).articles) == 6
