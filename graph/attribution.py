@@ -2,9 +2,10 @@
 
 The speaker is the subject of the speech verb before the quotation in its
 sentence ("Ms Marchant continued: ..."), else of one just after it ("..., said
-the report"), else of one ending the paragraph before ("Cllr Jo Bloggs said:"). A verb with no subject of its own ("... and suggested") has its
-sentence's; a passive one ("Councillors were told") has only a "by" agent.
-A paragraph that is all quotation goes on with the speaker before it.
+the report"), else of one ending the paragraph before ("Cllr Jo Bloggs said:").
+A verb with no subject of its own ("... and suggested") has its sentence's;
+a passive one ("Councillors were told") has only a "by" agent. A paragraph
+that is all quotation goes on with the speaker before it.
 Quoted grade words are judgements, not statements; unattributable quotations
 are dropped.
 """

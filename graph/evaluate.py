@@ -131,7 +131,8 @@ def _grade(council_key: str, council: str, grade: str, area: str) -> Fact:
 
 
 def _amount(value: Any, currency: str, text: str = "") -> Fact:
-    return Fact((number(value), currency.upper()), f"{number(value)} {currency.upper()}" + (f" ({text})" if text else ""))
+    shown = f"{number(value)} {currency.upper()}" + (f" ({text})" if text else "")
+    return Fact((number(value), currency.upper()), shown)
 
 
 def _percentage(value: Any, text: str = "") -> Fact:
@@ -147,7 +148,10 @@ def _facts(pairs: Iterable[tuple[str, Fact]]) -> Facts:
 
 
 def facts_from_claims(doc: Mapping, names: Names, problems: list[Problem]) -> Facts:
-    """The facts a curated claims file states (see the module doc); malformed sections go to ``problems``."""
+    """The facts a curated claims file states (see the module doc); malformed sections go to ``problems``.
+
+    A person with several memberships in one file is checked against the first.
+    """
 
     def values(section: str) -> list[Mapping]:
         return items(doc, section, problems)
@@ -302,7 +306,8 @@ class Evaluation:
         return sum((a.roles() for a in self.articles), Roles())
 
     def to_json(self) -> dict[str, Any]:
-        return {"against": self.against, "articles": len(self.articles), "total": {c: self.total(c).to_json() for c in CATEGORIES},
+        return {"against": self.against, "articles": len(self.articles),
+                "total": {c: self.total(c).to_json() for c in CATEGORIES},
                 "roles": vars(self.roles()), "per_article": [a.to_json() for a in self.articles]}
 
     def format(self, details: bool = False) -> str:
@@ -314,7 +319,8 @@ class Evaluation:
         roles = self.roles()
         lines += ["", f"roles of the people found right: {roles.checked} to check; "
                       f"same title: {roles.titles}, same organisation: {roles.organisations}", "", "per article:"]
-        rows = [[a.id if i == 0 else "", c, *_cells(a.score(c))] for a in self.articles for i, c in enumerate(CATEGORIES)]
+        rows = [[a.id if i == 0 else "", c, *_cells(a.score(c))]
+                for a in self.articles for i, c in enumerate(CATEGORIES)]
         lines += aligned(["article", *header], rows, right=range(2, len(header) + 1))
         if details:
             lines += ["", "misses (-), false positives (+) and role disagreements (~):"]
@@ -359,9 +365,11 @@ def read_expected(path: Path) -> dict[str, list[dict[str, Any]]]:
                                                            f"{', '.join(EXPECTED_KEYS)}, each a list"))
             continue
         for i, entry in enumerate(value):
-            missing = [k for k in EXPECTED_KEYS[section] if not isinstance(entry, dict) or entry.get(k) is None]
-            if missing:
-                problems.append(Problem(display_path(path), 0, f"{section}[{i}] lacks {', '.join(missing)}"))
+            wrong = [k for k in EXPECTED_KEYS[section] if not isinstance(entry, dict)
+                     or not isinstance(entry.get(k), (int, float) if k == "value" else str)]
+            if wrong:
+                problems.append(Problem(display_path(path), 0, f"{section}[{i}] lacks {', '.join(wrong)} "
+                                                               "(text, or a number for value)"))
     if problems:
         raise InputError(problems)
     return data

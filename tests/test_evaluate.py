@@ -49,7 +49,8 @@ def floor_check(evaluation: Evaluation, floor: dict[str, tuple[float, float, flo
     fallen = []
     for category, minimum in floor.items():
         score = evaluation.total(category)
-        for name, value, least in zip(("precision", "recall", "F1"), (score.precision, score.recall, score.f1), minimum):
+        values = (score.precision, score.recall, score.f1)
+        for name, value, least in zip(("precision", "recall", "F1"), values, minimum):
             if value is None or value < least:
                 fallen.append(f"{category} {name} {value} < {least}")
     return fallen
@@ -211,7 +212,8 @@ def test_details_list_misses_and_false_positives(project):
     edit(project, GLOSS, 'text: "snail’s pace"', 'text: "tortoise’s pace"')
     result = invoke("evaluate", "--root", project, "--details")
     assert result.exit_code == 0
-    assert "  quotes       - Sue Mullins: “tortoise's pace”\n  quotes       + Sue Mullins: “snail's pace”" in result.output
+    assert ("  quotes       - Sue Mullins: “tortoise's pace”\n"
+            "  quotes       + Sue Mullins: “snail's pace”") in result.output
     data = json.loads(invoke("evaluate", "--root", project, "--json").output)
     gloss = [a for a in data["per_article"] if a["id"] == "wscc-gloss-over-ofsted-2016"][0]
     assert gloss["missed"]["quotes"] == ["Sue Mullins: “tortoise's pace”"]
@@ -240,6 +242,8 @@ def test_bad_input_is_one_line_and_exit_1(project, monkeypatch, breaks, where, m
 @pytest.mark.parametrize("files, message", [
     ({"a.expected.json": '{"quotes": [\n  {"speaker": "Ofsted"\n]}'}, "a.expected.json:3: not JSON"),
     ({"a.expected.json": '{"quotes": [{"speaker": "Ofsted"}]}'}, "a.expected.json: quotes[0] lacks text"),
+    ({"a.expected.json": '{"amounts": [{"value": "5m", "currency": 826}]}'},
+     "a.expected.json: amounts[0] lacks value, currency (text, or a number for value)"),
     ({"a.expected.json": '{"findings": []}'}, "a.expected.json: 'findings': expected one of authorities, people"),
     ({"a.expected.json": "[]"}, "a.expected.json:1: an expectation must be a JSON object"),
     ({"a.expected.json": "{}"}, "a.txt: file not found"),

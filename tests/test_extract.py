@@ -167,9 +167,11 @@ def test_a_quote_opening_the_paragraph_after_said_colon_is_its_speakers():
             "Councillor Priya Nandra, Chair of the Children's Scrutiny Board, said:\n\n"
             "“This is a proud day for the borough.\n\n“Our social workers have earned it.”\n\n"
             "Inspectors noted the following:\n\n“Children are safer.”")
-    assert quotes(text) == [("Priya Nandra", "This is a proud day for the borough.\n\nOur social workers have earned it."),
-                            ("Ofsted", "Children are safer.")]
-    no_speaker = "Sandwell Council has been rated good by Ofsted.\n\nThe findings in short:\n\n“Children are safer.”"
+    assert quotes(text) == [
+        ("Priya Nandra", "This is a proud day for the borough.\n\nOur social workers have earned it."),
+        ("Ofsted", "Children are safer.")]
+    no_speaker = ("Sandwell Council has been rated good by Ofsted.\n\nThe findings in short:\n\n"
+                  "“Children are safer.”")
     assert quotes(no_speaker) == []
 
 
