@@ -316,3 +316,16 @@ def test_the_readme_round_for_a_new_article_runs_as_shown(project, monkeypatch):
          "  text: disappointing but not a surprise")
     assert invoke("build").exit_code == 0
     assert len(evaluate(project).articles) == 6
+
+
+@settings(max_examples=30, deadline=None)
+@given(words=st.lists(st.text(max_size=60), min_size=4, max_size=4), value=st.one_of(st.integers(), st.floats()))
+def test_any_text_in_an_expectation_never_crashes_evaluate(tmp_path_factory, words, value):
+    folder = tmp_path_factory.mktemp("expected")
+    (folder / "a.txt").write_text("Wirral rated good\n\nWirral Council was rated good by Ofsted.\n", encoding="utf-8")
+    speaker, text, council, currency = words
+    (folder / "a.expected.json").write_text(json.dumps({
+        "quotes": [{"speaker": speaker, "text": text}], "amounts": [{"value": value, "currency": currency}],
+        "grades": [{"authority": council, "grade": "good", "area": "overall-effectiveness"}]}), encoding="utf-8")
+    result = evaluate(ROOT, expected=folder).articles[0]
+    assert result.score("quotes") == Score(1, 0, 0) and result.score("grades").found == 1
