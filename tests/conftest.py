@@ -28,6 +28,14 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in a file of a project copy."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def invoke(*args: str) -> Result:
     """Run the CLI in-process; any exception other than a clean exit fails the test."""
     result = CliRunner().invoke(app, [str(a) for a in args])

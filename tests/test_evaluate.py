@@ -17,7 +17,7 @@ from graph.errors import InputError
 from graph.evaluate import CATEGORIES, ArticleResult, Evaluation, Names, Score, evaluate, facts_from_json
 from graph.ingest import dump_yaml
 
-from .conftest import ROOT, invoke, readme_block
+from .conftest import ROOT, edit, invoke, readme_block
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press", "barnsley-bbc-style")
@@ -93,13 +93,6 @@ def test_scores_count_right_found_and_curated_facts():
 
 
 # --- a small invented project: gold changed, metrics move as they should -------------------------------
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def drop(project: Path, relative: str, section: str, item_id: str) -> None:
