@@ -48,3 +48,13 @@ stats: $(BIN)/activate
 ## Refresh the counts shown in README.md (a test checks they are current).
 readme-stats: exports
 	$(BIN)/python scripts/readme_stats.py
+
+## Benchmark synthetic graphs of 10k, 100k and 1M triples against rdflib (about 6.5 minutes on 2 cores);
+## writes bench/results.json, results.md, scaling.svg and the table in README.md.
+.PHONY: bench
+$(VENV)/bench-installed: $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/bench-installed
+	$(OKG) bench --readme README.md

@@ -79,7 +79,8 @@ def decimal_literal(number: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _short(text: str, limit: int = 70) -> str:
+def short_text(text: str, limit: int = 70) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis (for labels)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
@@ -314,7 +315,7 @@ class Compiler:
         if speaker is not None:
             add((node, OKG.speaker, speaker))
             who = self.registry.get(str(item["speaker"])).label
-            add((node, RDFS.label, Literal(f"{who}: “{_short(text)}”", lang="en")))
+            add((node, RDFS.label, Literal(f"{who}: “{short_text(text)}”", lang="en")))
         if item.get("speaker_description"):
             add((node, OKG.speakerDescription, Literal(str(item["speaker_description"]))))
         self._about(f, node, item)

@@ -313,5 +313,50 @@ def evaluate(
     typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else result.format(details))
 
 
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("--out", help="Folder for synthetic.trig and synthetic.json (never exports/).")],
+    authorities: Annotated[int, typer.Option(help="How many invented councils (1-200).")] = 5,
+    years: Annotated[int, typer.Option(help="How many years back from 2025 (1-13).")] = 6,
+    articles_per_inspection: Annotated[int, typer.Option(help="Articles reporting each inspection (1-20).")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same bytes.")] = 1,
+    root: RootOption = Path("."),
+) -> None:
+    """Write a synthetic graph in the exact shape of the real one, for benchmarks (IRIs contain /synthetic/).
+
+    About 10k triples with the defaults; 153 authorities, 13 years and 4 articles give about 1M.
+    Example: ofsted-kg synth --authorities 50 --years 6 --articles-per-inspection 2 --out bench/data
+    """
+    from .synth import synth as generate
+
+    result = run(generate, authorities, years, articles_per_inspection, seed, out, root=root)
+    typer.echo(f"wrote {result.trig}: {result.quads} synthetic quads in {result.named_graphs} named graphs "
+               f"(manifest {result.manifest})")
+
+
+@app.command()
+def bench(
+    sizes: Annotated[str, typer.Option(help="Comma-separated sizes: 10k, 100k, 1M, 2M.")] = "10k,100k,1M",
+    queries: Annotated[Path | None, typer.Option(
+        help="Folder of .rq queries [default: ontology/queries/].")] = None,
+    rdflib_cap: Annotated[float, typer.Option(
+        help="Seconds each rdflib query may take; its load and queries together get twelve times that.")] = 10.0,
+    out: Annotated[Path, typer.Option("--out", help="Folder for results.json, results.md, scaling.svg.")
+                   ] = Path("bench"),
+    readme: Annotated[Path | None, typer.Option(help="Also refresh the results block of this README.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON instead of Markdown.")] = False,
+    root: RootOption = Path("."),
+) -> None:
+    """Benchmark synthetic graphs of each size: generation, load, queries against rdflib, exports, memory.
+
+    Example: ofsted-kg bench --sizes 10k,100k --json
+    """
+    from .bench import bench as measure
+
+    report = run(measure, [s.strip() for s in sizes.split(",") if s.strip()], queries=queries, rdflib_cap=rdflib_cap,
+                 out=out, root=root, readme=readme, progress=lambda message: typer.echo(message, err=True))
+    typer.echo(json.dumps(report.data, indent=1) if as_json else report.markdown)
+
+
 def main() -> None:
     app()

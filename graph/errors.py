@@ -79,3 +79,12 @@ class NotFoundError(GraphError):
 
 class IngestError(InputError):
     """An article that cannot be drafted: empty, binary, far too long, or its draft already exists."""
+
+
+class ParameterError(GraphError):
+    """A parameter out of its range or pointing somewhere it must not (a size, an output folder).
+
+    ``exit_code`` is 2, as for any other misuse of a command.
+    """
+
+    exit_code = 2

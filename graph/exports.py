@@ -8,6 +8,7 @@ written (each file atomically), so a failure leaves the old exports untouched.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +59,12 @@ def _order(quad: ox.Quad) -> tuple:
 
 def sorted_quads(quads: list[Quad]) -> list[ox.Quad]:
     """The dataset's quads as pyoxigraph quads in export order."""
-    converted = {
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g)) for s, p, o, g in quads
-    }
-    return sorted(converted, key=_order)
+    return export_order(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g)) for s, p, o, g in quads)
+
+
+def export_order(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """pyoxigraph quads without duplicates, in export order."""
+    return sorted(set(quads), key=_order)
 
 
 def serialise(quads: list[ox.Quad], fmt: ExportFormat) -> bytes:

@@ -2,7 +2,9 @@
 
 The store keeps each source's named graph, and its default graph holds their
 merge (each triple once). Oxigraph's own "default graph as union" would repeat
-a solution once per named graph holding the triple, so COUNTs would be wrong.
+a solution once per named graph holding the triple (oxigraph issue 1919), so COUNTs
+would be wrong and joins over what several sources share, such as an inspection,
+would do their work many times over (one query: 3 s instead of 11 ms at 100k triples).
 """
 
 from __future__ import annotations
