@@ -2,9 +2,10 @@
 
 The speaker is the subject of the speech verb before the quotation in its
 sentence ("Ms Marchant continued: ..."), else of one just after it ("..., said
-the report"). A verb with no subject of its own ("... and suggested") has its
-sentence's; a passive one ("Councillors were told") has only a "by" agent.
-A paragraph that is all quotation goes on with the speaker before it.
+the report"), else of one ending the paragraph before ("Cllr Jo Bloggs said:").
+A verb with no subject of its own ("... and suggested") has its sentence's;
+a passive one ("Councillors were told") has only a "by" agent. A paragraph
+that is all quotation goes on with the speaker before it.
 Quoted grade words are judgements, not statements; unattributable quotations
 are dropped.
 """
@@ -26,7 +27,7 @@ _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further
 _ACCORDING = re.compile(r"\baccording to\b")
 _PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
-               "requires improvement to be good", "requiring improvement", "adequate"}
+               "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}
 
 
 def is_grade_words(text: str) -> bool:
@@ -85,7 +86,21 @@ def attribute(reading: Reading, quote: Quote) -> Speaker | None:
         following = reading.mentions.within(according.end(), after_end)
         if following:
             return reading.mentions.resolve(following[0])
-    return None
+    return _introduced(reading, quote)
+
+
+def _introduced(reading: Reading, quote: Quote) -> Speaker | None:
+    """The speaker of a quotation opening a paragraph after one that ends "..., said:" (as press
+    releases print a long quote): the subject of that speech verb."""
+    index = quote.paragraphs[0]
+    if index == 0 or quote.start != reading.layout.prose[index].start:
+        return None
+    previous = reading.layout.prose[index - 1]
+    if not previous.text.endswith(":"):
+        return None
+    s_start = reading.sentence_of(previous.end - 1)[0]
+    verbs = list(_SPEECH_VERB.finditer(reading.masked, s_start, previous.end))
+    return _subject(reading, verbs, len(verbs) - 1, s_start, previous.end) if verbs else None
 
 
 def _subject(reading: Reading, verbs: list[re.Match[str]], i: int, s_start: int, limit: int) -> Speaker | None:

@@ -17,7 +17,7 @@ from .errors import InputError, Problem, display_path
 from .exports import write_exports
 from .namespace import ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, SH, prefixed
 from .ontology import Ontology, load_ontology
-from .registry import Triple, load_registry
+from .registry import Registry, Triple, load_registry
 from .sources import Source, load_source
 from .yamlfile import Mapping, load
 
@@ -94,14 +94,8 @@ def validate(root: Path = Path(".")) -> Build:
     Raises ``InputError`` listing every problem found, each at ``path:line``.
     """
     layout = Layout(root)
-    if not layout.claims.is_dir():
-        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
+    docs, sources, registry, problems = read_claims(layout)
     ontology = load_ontology(layout.ontology)
-    docs, sources, problems = _read_claims_files(layout)
-    try:
-        registry = load_registry(layout.registry, {s.id: s for s in sources})
-    except InputError as e:
-        raise InputError(problems + e.problems) from None
     compiler = Compiler(ontology, registry)
     for doc, source in zip(docs, sources):
         compiler.add(doc, source)
@@ -126,6 +120,22 @@ def build(root: Path = Path("."), *, out: Path | None = None) -> tuple[Build, li
     result = validate(root)
     paths = write_exports(result.quads(), out or Layout(root).exports)
     return result, paths
+
+
+def read_claims(layout: Layout) -> tuple[list[Mapping], list[Source], Registry, list[Problem]]:
+    """The claims files, their sources and the registry.
+
+    Problems in claims files are returned (those files skipped); a missing claims
+    folder or a broken registry raises ``InputError``, with the claims problems too.
+    """
+    if not layout.claims.is_dir():
+        raise InputError.at(layout.claims, 0, "claims folder not found (run from the project root, or pass --root)")
+    docs, sources, problems = _read_claims_files(layout)
+    try:
+        registry = load_registry(layout.registry, {s.id: s for s in sources})
+    except InputError as e:
+        raise InputError(problems + e.problems) from None
+    return docs, sources, registry, problems
 
 
 def _read_claims_files(layout: Layout) -> tuple[list[Mapping], list[Source], list[Problem]]:

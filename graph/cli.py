@@ -293,6 +293,27 @@ def ingest(
 
 
 @app.command()
+def evaluate(
+    root: RootOption = Path("."),
+    expected: Annotated[Path | None, typer.Option(
+        "--expected", help="Instead of the curated claims, compare each NAME.txt in this folder with the "
+                           "hand-written NAME.expected.json beside it (the shape of `ingest --format json`).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (with every miss and false positive).")] = False,
+    details: Annotated[bool, typer.Option("--details", help="Under the tables, list each article's misses, false "
+                                                            "positives and role disagreements.")] = False,
+) -> None:
+    """Measure ingest against the curated claims: precision, recall and F1 for people, quotes, grades, amounts
+    and percentages, in total and per article.
+
+    Example: ofsted-kg evaluate --details   (or: ofsted-kg evaluate --expected tests/fixtures)
+    """
+    from .evaluate import evaluate as score_ingest
+
+    result = run(score_ingest, root, expected=expected)
+    typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else result.format(details))
+
+
+@app.command()
 def synth(
     out: Annotated[Path, typer.Option("--out", help="Folder for synthetic.trig and synthetic.json (never exports/).")],
     authorities: Annotated[int, typer.Option(help="How many invented councils (1-200).")] = 5,
@@ -317,7 +338,7 @@ def synth(
 def bench(
     sizes: Annotated[str, typer.Option(help="Comma-separated sizes: 10k, 100k, 1M, 2M.")] = "10k,100k,1M",
     queries: Annotated[Path | None, typer.Option(
-        help="Folder of .rq queries [default: ontology/queries/, or the interim ones while it has none].")] = None,
+        help="Folder of .rq queries [default: ontology/queries/].")] = None,
     rdflib_cap: Annotated[float, typer.Option(
         help="Seconds each rdflib query may take; its load and queries together get twelve times that.")] = 10.0,
     out: Annotated[Path, typer.Option("--out", help="Folder for results.json, results.md, scaling.svg.")

@@ -3,8 +3,9 @@
 A grade word counts in a rating context: "rated inadequate", "judged
 outstanding", "now officially good", "a 'good' rating", "help and protection
 was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
-improvement to be good". "Inadequate in all areas" (or a list of the areas)
-grades every area of the framework. A grade after "the last inspection",
+improvement to be good", an area "judged ... to be good". "Inadequate in all areas"
+(or a list of the areas) grades every area of the framework, "inadequate for X, for Y
+and for Z" the areas listed. A grade after "the last inspection",
 "previously", "from ... to", "two years after" belongs to an earlier inspection.
 """
 
@@ -22,7 +23,7 @@ ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care
 SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
              "leadership-management-and-governance")
 _GRADE_WORD = re.compile(
-    r"\b(?:requires? improvement(?: to be good)?|requiring improvement|inadequate|outstanding|good)\b",
+    r"\b(?:(?:requires?|required|requiring) improvement(?: to be good)?|inadequate|outstanding|good)\b",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -34,6 +35,9 @@ _CUE_AFTER = re.compile(r"^(?:['’\"”]\s*)?(?:-rated|\s+(?:rating|ratings|gra
                         re.IGNORECASE)
 _INSPECTION_CUE = re.compile(r"\b(?:Ofsted|inspect\w*|watchdog|rated|rating|judged|deemed|graded|overall)\b",
                              re.IGNORECASE)
+#: "judged <a judgement area, however long> to be good", "rated <it> as outstanding"
+_TO_BE = re.compile(r"\b(?:to be|as)\s+['‘\"“]?$", re.IGNORECASE)
+_JUDGED = re.compile(r"\b(?:judged|rated|graded|deemed|found|assessed|considered)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no longer|never|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: "an inadequate service": an adjective before a noun is no grade
 _ATTRIBUTIVE = re.compile(
@@ -65,9 +69,12 @@ _PREVIOUS = re.compile(
 #: cues that a grade written after them is an earlier one: "two years after it was rated inadequate"
 _PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after being|after it was|"
                               r"(?:years?|months?) (?:after|since|before))\b", re.IGNORECASE)
+#: "from inadequate", "a turnaround from the ‘Inadequate’ judgement": a grade left behind
+_FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?['‘\"“]?$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
 _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) inspection(?: \w+){0,3}? in ((?:19|20)\d\d)\b",
                             re.IGNORECASE)
+_FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -81,7 +88,8 @@ class _GradeWord:
 
 def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
     """Every grade of the article (one per council, area and inspection) and the inspections graded."""
-    placed = [p for p in (_place(reading, word) for word in _grade_words(reading)) if p is not None]
+    words = _grade_words(reading)
+    placed = [p for p in (_place(reading, word, words) for word in words) if p is not None]
     current_years: dict[str, set[int]] = {}
     for p in placed:
         if not p.previous and p.year:
@@ -121,7 +129,9 @@ class _Placed:
     year: int | None
 
 
-def _place(reading: Reading, word: _GradeWord) -> _Placed | None:
+def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Placed | None:
+    """Where a grade word belongs. A year in its sentence is its own unless another grade word is
+    nearer ("rated good, a turnaround from the inadequate judgement it received in 2019")."""
     text = reading.text
     s_start, s_end = word.context
     c_start, c_end = _clause(text, s_start, s_end, word.start)
@@ -129,10 +139,12 @@ def _place(reading: Reading, word: _GradeWord) -> _Placed | None:
     if council is None:
         return None
     before, just_after = text[c_start:word.start], text[word.end:min(c_end, word.end + 40)]
-    previous = bool(re.search(r"\bfrom\s+['‘\"“]?$", before) or _PREVIOUS.search(before)
+    previous = bool(_FROM.search(before) or _PREVIOUS.search(before)
                     or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
         and not _FROM_TO.search(before)
-    years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end))
+    rivals = [w.start for w in words if w is not word and s_start <= w.start < s_end]
+    years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end)
+                   if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals))
     return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None)
 
 
@@ -183,8 +195,9 @@ def _grade_words(reading: Reading) -> list[_GradeWord]:
             if _NEGATION.search(before):
                 continue
             words = match.group(0).lower()
-            if quote is None and not _graded(words, before, text[match.end():match.end() + 20],
-                                             text[context[0]:context[1]]):
+            if quote is None and not (_graded(words, before, text[match.end():match.end() + 20],
+                                              text[context[0]:context[1]])
+                                      or _TO_BE.search(before) and _JUDGED.search(text, context[0], match.start())):
                 continue
             grade = "requires-improvement" if "improvement" in words else words
             out.append(_GradeWord(grade, match.start(), match.end(), context))
@@ -225,6 +238,11 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     clause = reading.text[c_start:c_end]
     if _ALL_AREAS.search(clause):
         return list(SIF_AREAS if kind == "sif" else ILACS_AREAS)
+    if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
+        return ["overall-effectiveness"]
+    listed = _listed_after(reading.masked, word.end, c_end)
+    if listed:
+        return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in listed))
     hits = _area_hits(reading.masked[c_start:c_end], c_start)
     if not hits:
         return ["overall-effectiveness"]
@@ -232,6 +250,19 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
     before = [h for h in hits if h[0] < word.start]
     return [_area_slug((before[-1] if before else hits[0])[1], kind, year)]
+
+
+def _listed_after(masked: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The areas named right after a grade: "inadequate for overall effectiveness, for help and
+    protection and for the impact of leaders" (each item "for ..." or "in ..." up to a comma)."""
+    hits: list[tuple[int, str]] = []
+    while (item := _FOR_AREA.match(masked, start, end)) is not None:
+        found = _area_hits(item.group(1), item.start(1))
+        if not found:
+            break
+        hits += found
+        start = item.end()
+    return hits
 
 
 def _area_hits(clause: str, offset: int) -> list[tuple[int, str]]:

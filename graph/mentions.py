@@ -54,8 +54,8 @@ _REPORT = re.compile(
 _NOT_OFSTED_REPORT = re.compile(r"\b(?:council|press|police|own|annual|news|newspaper|audit)\b", re.IGNORECASE)
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press release|press office|statement|representative)\b")
 _PRONOUN = re.compile(r"\b(He|he|She|she|It|it|They|they)\b")
-_COUNCIL_ROLE = re.compile(r"\b(?:council|cabinet|leader|councillor|chief executive|director|mayor|portfolio)\b",
-                           re.IGNORECASE)
+_COUNCIL_ROLE = re.compile(r"\b(?:council|cabinet|leader|councillor|chief executive|director|mayor|portfolio|"
+                           r"committee)\b", re.IGNORECASE)
 #: more distinct people than any article has: past it, capitalised noise is not read as names
 MAX_PEOPLE = 200
 
@@ -235,7 +235,8 @@ class Mentions:
         if speaker is None and re.search(r"\b(?:inspector|HMI)\b", role, re.IGNORECASE):
             speaker = OFSTED
         council = self.reading.only_council
-        other_body = re.search(r"\b(?:trust|company|partnership|charity|board|police|nhs)\b", role, re.IGNORECASE)
+        other_body = re.search(r"\b(?:trust|company|partnership|charity|board|police|nhs|select committee)\b", role,
+                               re.IGNORECASE)
         if speaker is None and council is not None and _COUNCIL_ROLE.search(role) and not other_body:
             speaker = Speaker(council.name, council.ref)
         return role.strip(" ,"), Speaker(speaker.name, speaker.ref) if speaker else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .extraction import Speaker, slugify
 
-SPEECH = (r"said|says|say|added|adds|continued|continues|stated|states|told|tells|explained|explains|warned|"
+SPEECH = (r"said|says|say|saying|added|adds|continued|continues|stated|states|told|tells|explained|explains|warned|"
           r"warns|commented|noted|notes|insisted|insists|admitted|admits|acknowledged|acknowledges|conceded|"
           r"called|calls|found|finds|concluded|concludes|highlighted|highlights|criticised|criticises|criticized|"
           r"claimed|claims|argued|argues|suggested|suggests|felt|feels|believes|believed|wrote|writes|reported|"
@@ -160,7 +160,11 @@ def role_after(after: str) -> str:
 def _is_role_phrase(phrase: str) -> bool:
     """Whether words before ", Name," name a role: "The authority's chief executive", "Croydon's
     executive director of children, young people and education" (not "Speaking to the leader")."""
-    first = phrase.split(" ")[0]
+    words = phrase.split(" ")
+    owner = next((i for i, w in enumerate(words[:5]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and all(w[:1].isupper() for w in words[:owner + 1]):
+        words = words[owner:]  # "Barnsley Council's cabinet spokesperson": an owner named in several words
+    first = words[0]
     opens = first in {"The", "the", "A", "a", "An", "an", "Its", "its", "Her", "her", "His", "his", "Their",
                       "their"} or first.endswith(("'s", "’s")) or first.lower() in _ROLE_VOCABULARY
     return opens and bool(ROLE_WORD.search(phrase)) and len(phrase.split()) <= 16

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .namespace import PREFIXES, prefixed
 from .store import DEFAULT_DATA, load_store
+from .table import aligned
 
 #: Output formats for SELECT and ASK results, and for CONSTRUCT and DESCRIBE graphs.
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -342,9 +343,6 @@ def format_table(result: QueryResult, *, max_width: int = 60) -> str:
 
     header = result.variables
     rows = [[cut(cell) for cell in row] for row in result.rows()]
-    widths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-             "  ".join("─" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines = aligned(header, rows, rule=True)
     lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(lines) + "\n"

@@ -16,9 +16,12 @@ from .layout import Layout, sentences
 from .quotes import Quote, find_quotes
 
 YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+#: a date line: "Published 4th Dec 2020", "Posted on: 9 November 2022", "Thursday 9 November 2022",
+#: "March 5, 2025 in Children, Workforce" (a trade paper's byline)
 _PUBLISHED = re.compile(
-    r"^(?:Published|First published|Posted)\s*:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
-    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    r"^(?:(?:Published|First published|Posted|Date)\s*:?\s*(?:on\s*:?\s+)?)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)\.?,?"
+    r"|(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>(?:19|20)\d\d)\b"
 )
 _MONTHS = {m[:3]: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -79,9 +82,10 @@ class Reading:
     def _published(self) -> tuple[str, str]:
         for line in self.layout.furniture:
             match = _PUBLISHED.match(line.text)
-            if match and match.group("m")[:3].lower() in _MONTHS:
-                month = _MONTHS[match.group("m")[:3].lower()]
-                return f"{match.group('y')}-{month:02d}-{int(match.group('d')):02d}", line.text
+            month = _MONTHS.get((match.group("m") or match.group("m2"))[:3].lower()) if match else None
+            if month:
+                day = int(match.group("d") or match.group("d2"))
+                return f"{match.group('y')}-{month:02d}-{day:02d}", line.text
         return "", ""
 
     def _year(self) -> int | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .namespace import prefixed
 from .store import DEFAULT_DATA, load_store
+from .table import aligned
 
 #: Classes counted per source, in the order they are shown.
 SOURCE_COLUMNS = ("okg:Inspection", "okg:Judgement", "okg:Finding", "okg:Statement",
@@ -91,8 +92,5 @@ def format_stats(s: Stats) -> str:
     short = [c.split(":")[1].replace("Membership", "Member").replace("DateClaim", "Date") for c in SOURCE_COLUMNS]
     header = ["source", "issued", "triples", *short]
     rows = [[src.id, src.issued, str(src.triples), *(str(v) for v in src.classes.values())] for src in s.sources]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])] + [c.rjust(w) for c, w in zip(row[2:], widths[2:])]
-        lines.append("  " + "  ".join(cells).rstrip())
+    lines += aligned(header, rows, right=range(2, len(header)), indent="  ")
     return "\n".join(lines)

@@ -28,9 +28,25 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in a file of a project copy."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def invoke(*args: str) -> Result:
     """Run the CLI in-process; any exception other than a clean exit fails the test."""
     result = CliRunner().invoke(app, [str(a) for a in args])
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"ofsted-kg {' '.join(args)} raised {result.exception!r}\n{result.output}")
     return result
+
+
+def readme_block(name: str) -> str:
+    """The text between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` in README.md, without its fences."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    assert start in readme and end in readme, f"README.md has no {name} block"
+    return readme.split(start)[1].split(end)[0].strip().strip("`").strip()

@@ -15,16 +15,9 @@ from hypothesis import strategies as st
 from graph.build import build, validate
 from graph.errors import InputError
 
-from .conftest import invoke
+from .conftest import edit, invoke
 
 CLAIMS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
-
-
-def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def line_of(project: Path, relative: str, needle: str) -> int:

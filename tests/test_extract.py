@@ -161,6 +161,20 @@ def test_attribution_before_or_after(sentence):
     assert found == [("Jo Bloggs", "Change is coming" + ("." if "." in sentence.split("”")[0] else ""))]
 
 
+def test_a_quote_opening_the_paragraph_after_said_colon_is_its_speakers():
+    """Press releases print the attribution as a paragraph of its own and the quote below it."""
+    text = ("Sandwell Council has been rated good by Ofsted.\n\n"
+            "Councillor Priya Nandra, Chair of the Children's Scrutiny Board, said:\n\n"
+            "“This is a proud day for the borough.\n\n“Our social workers have earned it.”\n\n"
+            "Inspectors noted the following:\n\n“Children are safer.”")
+    assert quotes(text) == [
+        ("Priya Nandra", "This is a proud day for the borough.\n\nOur social workers have earned it."),
+        ("Ofsted", "Children are safer.")]
+    no_speaker = ("Sandwell Council has been rated good by Ofsted.\n\nThe findings in short:\n\n"
+                  "“Children are safer.”")
+    assert quotes(no_speaker) == []
+
+
 def test_trailing_comma_is_dropped_and_partial_quotes_count():
     text = ("Tower Hamlets was rated good.\n\n\"Leaders know their children well,\" said the report.\n\n"
             "Inspectors found the front door was \"swift and sure\".")
@@ -278,6 +292,26 @@ def test_roles_of_other_organisations():
     assert people(text) == {"Helen Tye": ("inspector", "Ofsted")}
 
 
+def test_a_role_owned_by_a_council_named_in_several_words():
+    text = ("Sunderland was rated good.\n\nSunderland City Council's cabinet spokesperson for children's services, "
+            "Councillor Jo Bloggs, said she was \"delighted\".")
+    assert people(text) == {"Jo Bloggs": ("cabinet spokesperson for children's services", "Sunderland City Council")}
+    assert quotes(text) == [("Jo Bloggs", "delighted")]
+
+
+def test_a_quote_after_saying_is_the_subjects():
+    text = "Ofsted rated Sunderland good, saying leaders had \"a firm grip\" on practice."
+    assert quotes(text) == [("Ofsted", "a firm grip")]
+
+
+def test_a_committee_chair_is_the_councils_but_not_a_select_committees():
+    text = ("Wirral was rated good.\n\nCouncillor Jo Bloggs, Chair of the Children, Young People and Education "
+            "Committee, said so.\n\nAnn Other, chair of the Education Select Committee, said so too.")
+    assert people(text) == {
+        "Jo Bloggs": ("Chair of the Children, Young People and Education Committee", "Wirral Borough Council"),
+        "Ann Other": ("chair of the Education Select Committee", "")}
+
+
 def test_capitalised_phrases_are_not_people():
     text = ("West Sussex County Council was rated good.\n\nThe Corporate Parenting Panel met. "
             "Children's Services Director said: “Fine.” Key Stage results rose.")
@@ -337,6 +371,55 @@ def test_grades_for_single_areas_and_previous_inspections():
     }
 
 
+def test_areas_judged_to_be_a_grade_however_long_the_area_is():
+    text = ("Dudley's children's services were inspected in 2022. The report judged the experiences and progress "
+            "of children who need help and protection to be good, and the impact of leaders on social work practice "
+            "with children and families to be outstanding.")
+    assert grades(text) == {("Dudley Metropolitan Borough Council", "good", "help-and-protection"),
+                            ("Dudley Metropolitan Borough Council", "outstanding", "leadership")}
+
+
+def test_areas_listed_after_the_grade_all_get_it():
+    text = ("Inspectors judged Kirklees inadequate for overall effectiveness, for the experiences and progress of "
+            "children who need help and protection and for the impact of leaders, following a visit in 2021.\n\n"
+            "Kirklees was rated good in March, for the first time since 2010.")
+    assert grades(text) == {("Kirklees Council", "inadequate", area)
+                            for area in ("overall-effectiveness", "help-and-protection", "leadership")} | {
+        ("Kirklees Council", "good", "overall-effectiveness")}
+
+
+def test_a_grade_left_behind_and_a_year_nearer_another_grade():
+    text = ("Rotherham has been rated 'Good' by Ofsted, a turnaround from the 'Inadequate' judgement the council "
+            "received in 2019.")
+    found = extract(text)
+    assert {(g.grade, g.inspection) for g in found.grades} == {
+        ("good", "rotherham-inspection"), ("inadequate", "rotherham-2019-ilacs")}  # 2019 is not the good one's
+    found = extract(f"Rotherham rated good\n\nPosted on: 9 November 2022\n\n{text}")
+    assert {(g.grade, g.inspection) for g in found.grades} == {
+        ("good", "rotherham-2022-ilacs"), ("inadequate", "rotherham-2019-ilacs")}
+
+
+def test_the_printed_date_decides_the_framework_of_an_undated_inspection():
+    text = ("Council rated inadequate\n\nby Jo Writer\nMarch 5, 2025 in Children, Workforce\n\n"
+            "Ofsted rated Harrow inadequate after a visit in January.\n\n"
+            "The experiences and progress of children in care and of care leavers were each judged to require "
+            "improvement to be good.")
+    found = extract(text)
+    assert found.published == "2025-03-05"
+    assert {(g.grade, g.area, g.inspection) for g in found.grades} == {
+        ("inadequate", "overall-effectiveness", "harrow-2025-ilacs"),
+        ("requires-improvement", "children-in-care", "harrow-2025-ilacs"),
+        ("requires-improvement", "care-leavers", "harrow-2025-ilacs")}
+
+
+def test_past_tense_and_good_overall():
+    text = ("Ofsted said the experiences and progress of children in care in Sunderland required improvement to be "
+            "good and had slipped since its last inspection in 2021, when the council was rated good overall.")
+    assert {(g.grade, g.area, g.inspection) for g in extract(text).grades} == {
+        ("requires-improvement", "children-in-care-and-care-leavers", "sunderland-inspection"),
+        ("good", "overall-effectiveness", "sunderland-2021-ilacs")}
+
+
 def test_a_single_inspection_before_2018_has_sif_areas():
     text = ("Birmingham was rated inadequate. It declined since the last inspection, when all areas were judged "
             "to require improvement to be good.\n\nThat was the single inspection in 2016.")
@@ -389,6 +472,16 @@ def test_pledged_money_is_committed_by_the_council():
 
 
 # --- page furniture ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Published 4th Dec 2020", "2020-12-04"), ("Posted on: 12 March 2024", "2024-03-12"),
+    ("Thursday 9 November 2022", "2022-11-09"), ("9 November 2022", "2022-11-09"),
+    ("March 5, 2025 in Children, Workforce", "2025-03-05"), ("Date: 1 Feb 2019", "2019-02-01"),
+    ("Updated 5 March 2024", ""), ("Image caption, 9 November 2022", ""),
+])
+def test_date_lines_in_the_ways_pages_print_them(line, date):
+    assert extract(f"Cornwall judged good\n\n{line}\n\nCornwall Council was rated good.").published == date
 
 
 def test_page_furniture_is_ignored_but_the_printed_date_is_read():
