@@ -32,8 +32,14 @@ demo: exports
 	@echo "Built. Where to look:"
 	@echo "  exports/ofsted-kg.ttl .trig .nt .jsonld  the graph (Turtle union, named graphs, N-Triples, JSON-LD)"
 	@echo "  exports/ontology.html                    the ontology's documentation (opens offline)"
+	@echo "  file://$(CURDIR)/exports/network.html"
+	@echo "                                           the network page: search a name, read each quote with its source"
+	@echo "  exports/timeline.svg                     grades over time per authority"
+	@echo "  exports/ofsted-kg.gexf .graphml nodes.csv edges.csv  the network for Gephi and Kumu"
 	@echo "  $(OKG) queries                        ready SPARQL questions; run one: $(OKG) query --cq NAME"
 	@echo "  $(OKG) serve                          a SPARQL endpoint and query page on http://127.0.0.1:7878/"
+	@echo "  $(OKG) viz --focus Goldsmith --depth 2 --out goldsmith.html   one person's neighbourhood"
+	@echo "  $(OKG) ingest ARTICLE.txt             draft claims from a new article (then: $(OKG) evaluate)"
 	@echo "  $(OKG) --help                         every command"
 
 test: $(BIN)/activate
