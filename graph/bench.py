@@ -41,7 +41,6 @@ from .namespace import sparql_prologue
 #: Each gives at least its name in distinct triples (the quads, one per named graph's triple, are more).
 SIZES = {"10k": (5, 6, 2), "100k": (57, 6, 2), "1M": (153, 13, 4), "2M": (153, 13, 9)}
 DEFAULT_SIZES = ("10k", "100k", "1M")
-QUERIES = Path("ontology/queries")
 SEED = 1
 RUNS = 20  # timed runs of a query on pyoxigraph, after one warm-up, within RUN_BUDGET seconds
 RUN_BUDGET = 1.5
@@ -76,15 +75,11 @@ class Report:
 
 
 def discover_queries(folder: Path) -> list[Query]:
-    """Every ``*.rq`` in ``folder``, sorted, with the SPARQL prologue of ``graph.namespace``."""
-    queries = []
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        title = re.search(r"^#\s*title:\s*(.+)$", text, re.M)
-        parameter = re.search(r"^#\s*parameters:\s*\?(\w+)", text, re.M)
-        queries.append(Query(path.stem, title.group(1).strip() if title else path.stem, sparql_prologue() + text,
-                             parameter.group(1) if parameter else None))
-    return queries
+    """Every ``*.rq`` in ``folder``, sorted, read as the library reads it, with the SPARQL prologue."""
+    from .queries import read_question  # here, so a measuring child never imports pyoxigraph it does not use
+
+    return [Query(q.name, q.title, sparql_prologue() + q.text, q.parameter)
+            for q in map(read_question, sorted(folder.glob("*.rq")))]
 
 
 def machine() -> dict:
@@ -511,6 +506,8 @@ def bench(sizes: Sequence[str] = DEFAULT_SIZES, *, queries: Path | None = None, 
         raise ParameterError(f"sizes {', '.join(unknown) or '(none)'}: choose from {', '.join(SIZES)}")
     if not rdflib_cap > 0:
         raise ParameterError(f"rdflib cap must be a positive number of seconds, not {rdflib_cap}")
+    from .queries import QUERIES
+
     folder = queries if queries is not None else root / QUERIES
     found = discover_queries(folder)
     if not found:

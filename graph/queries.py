@@ -40,6 +40,16 @@ class CompetencyQuestion:
     text: str
     path: Path
 
+    @property
+    def parameter(self) -> str | None:
+        """The variable the ``parameters`` field names first, without its ``?``, if any.
+
+        >>> CompetencyQuestion("q", "T", "Q?", "?authority  a council", "", Path("q.rq")).parameter
+        'authority'
+        """
+        found = re.match(r"\?(\w+)", self.parameters)
+        return found.group(1) if found else None
+
 
 def read_question(path: Path) -> CompetencyQuestion:
     """Read one ``.rq`` file; a missing ``title`` or ``question`` is an ``InputError`` at its path."""

@@ -10,10 +10,11 @@ import time
 import pytest
 
 import graph.bench as bench_module
-from graph.bench import (QUERIES, README_END, README_START, SIZES, Query, _Child, _generate_step,
+from graph.bench import (README_END, README_START, SIZES, Query, _Child, _generate_step,
                          _run_queries, bench, discover_queries, write)
 from graph.errors import GraphError, ParameterError
 from graph.exports import FORMATS
+from graph.queries import QUERIES
 
 from .conftest import ROOT, invoke
 
