@@ -34,9 +34,10 @@ from .store import DEFAULT_DATA
 from .timeline import grade_lines, timeline_svg
 
 #: Above this many nodes the page opens clustered. Measured in headless Chromium on
-#: 2 cores with generated national graphs (tests/national.py): unclustered, 557 nodes
-#: open in 3.2 s, 1,043 in 4.4 s, 1,511 in 5.9 s, 2,771 in 13 s; clustered, 2,771
-#: nodes (150 councils) open in 2.5 s and 9,071 (500 councils) in 8.6 s.
+#: 2 cores with generated national graphs: unclustered, 557 nodes open in 3.2 s, 1,043
+#: in 4.4 s, 1,511 in 5.9 s, 2,771 in 13 s; clustered, 2,771 nodes (150 councils) in 2.5 s
+#: and 9,071 (500 councils) in 8.6 s. With ``graph.synth``: 2,277 nodes (150 councils,
+#: 3 years) in 2.7 s, and 7,621 (all 153 councils over 13 years) in 6.2 s.
 CLUSTER_ABOVE = 1000
 #: The layout is the same every time: a fixed seed, a fixed number of steps, then physics stops.
 RANDOM_SEED = 7

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from graph.browser import browser, chromium, open_page, search, settle
+from graph.synth import synth
 from graph.viz import viz
-from .national import write_national
+
+from .conftest import ROOT
 from .pages import GOLDSMITH, IMG, MULLINS, SCRIPT, SEED, UNACCEPTABLE, hostile_project
 
 pytestmark = pytest.mark.browser
@@ -214,7 +216,7 @@ def test_focused_page(launched, tmp_path: Path):
 
 
 def test_national_graph_opens_clustered_and_search_reaches_inside_a_group(launched, tmp_path: Path):
-    data = write_national(tmp_path / "national.nq", councils=150)
+    data = synth(150, 3, 1, 1, tmp_path / "national", root=ROOT).trig  # 150 councils, 3 years, an article each
     started = time.perf_counter()
     page = viz(data, out=tmp_path / "national.html")
     write_seconds = time.perf_counter() - started
@@ -222,22 +224,36 @@ def test_national_graph_opens_clustered_and_search_reaches_inside_a_group(launch
     tab = rec.tab
     print(f"\nnational page: {page.nodes} nodes, {page.edges} edges, {page.size / 1e6:.1f} MB; "
           f"written in {write_seconds:.2f} s, opened in {rec.open_seconds:.2f} s (clustered={page.clustered})")
-    assert page.clustered and page.nodes > 2000
+    nodes = {n["id"]: n for n in tab.evaluate("okg.nodes.get().map(n => ({id: n.id, type: n.type, "
+                                               "cluster: n.cluster, name: n.name}))")}
+    assert page.clustered and page.nodes == len(nodes) > 2000
     assert "grouped by council" in tab.inner_text("#note")
-    visible = tab.evaluate("okg.network.body.nodeIndices.length")
-    assert visible < 250  # ~150 councils and ~30 outlets as groups, a few singletons
-    person = "https://w3id.org/ofsted-kg/id/person/council-7-person-1"
-    search(tab, "Person1 Surname7")
+    councils = sorted(n["id"] for n in nodes.values() if n["type"] == "authority")
+    assert len(councils) == 150
+    clusters = {n["cluster"] for n in nodes.values()}
+    assert tab.evaluate("okg.network.body.nodeIndices.length") == len(clusters) < len(nodes) / 5  # one per group
+
+    def people_of(council: str) -> list[str]:
+        return sorted(i for i, n in nodes.items() if n["type"] == "person" and n["cluster"] == council)
+
+    names = [n["name"] for n in nodes.values()]
+    person = next(p for c in councils for p in people_of(c) if names.count(nodes[p]["name"]) == 1)
+    search(tab, nodes[person]["name"])
     assert tab.evaluate("okg.network.getSelectedNodes()") == [person]
     assert tab.evaluate(f"okg.network.findNode({person!r})") == [person]  # its group was opened
     assert _centred_on(tab, person)
-    assert "Council 7 County Council" in rec.details()
-    group = "group:https://w3id.org/ofsted-kg/id/authority/council-3"
+    assert nodes[nodes[person]["cluster"]]["name"] in rec.details()
+
+    council = next(c for c in councils if c != nodes[person]["cluster"] and people_of(c))
+    members = [i for i, n in nodes.items() if n["cluster"] == council]
+    group = f"group:{council}"
     tab.evaluate(f"okg.network.moveTo({{position: okg.network.getPositions([{group!r}])[{group!r}], scale: 1}})")
     _click_node(tab, group)
-    assert "A group of 10 nodes" in rec.details() and "4 people" in rec.details()
+    people = len(people_of(council))
+    assert f"A group of {len(members)} nodes" in rec.details()
+    assert f"{people} {'person' if people == 1 else 'people'}" in rec.details()
     tab.click("#details button")
-    member = "https://w3id.org/ofsted-kg/id/person/council-3-person-0"
+    member = people_of(council)[0]
     assert tab.evaluate(f"okg.network.findNode({member!r})") == [member]
     assert rec.errors == [] and rec.requests == [page.path.resolve().as_uri()]
     tab.screenshot(path=str(tmp_path / "national.png"))
