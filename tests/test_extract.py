@@ -478,10 +478,23 @@ def test_pledged_money_is_committed_by_the_council():
     ("Published 4th Dec 2020", "2020-12-04"), ("Posted on: 12 March 2024", "2024-03-12"),
     ("Thursday 9 November 2022", "2022-11-09"), ("9 November 2022", "2022-11-09"),
     ("March 5, 2025 in Children, Workforce", "2025-03-05"), ("Date: 1 Feb 2019", "2019-02-01"),
+    ("Tue 11 Mar 2025 06.00 GMT", "2025-03-11"), ("For immediate release: Friday 17 January 2025", "2025-01-17"),
+    ("09:14, 21 Nov 2024 Updated 11:52, 21 Nov 2024", "2024-11-21"),
     ("Updated 5 March 2024", ""), ("Image caption, 9 November 2022", ""),
 ])
 def test_date_lines_in_the_ways_pages_print_them(line, date):
     assert extract(f"Cornwall judged good\n\n{line}\n\nCornwall Council was rated good.").published == date
+
+
+def test_a_live_pages_date_line_is_furniture_and_dates_the_inspection():
+    text = ("Gateshead children's services rated Good - live updates\n\n"
+            "09:05, 3 Oct 2024 Updated 10:40, 3 Oct 2024\n\n09:05\n\nThe verdict\n\n"
+            "Ofsted rated Gateshead Council good overall. Care leavers were judged outstanding.")
+    assert extract(text).published == "2024-10-03"
+    assert [p.text for p in graph.layout.Layout.of(text).prose] == [
+        "Ofsted rated Gateshead Council good overall. Care leavers were judged outstanding."]
+    gateshead = "Gateshead Metropolitan Borough Council"
+    assert grades(text) == {(gateshead, "good", "overall-effectiveness"), (gateshead, "outstanding", "care-leavers")}
 
 
 def test_page_furniture_is_ignored_but_the_printed_date_is_read():
