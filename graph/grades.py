@@ -5,7 +5,7 @@ outstanding", "now officially good", "a 'good' rating", "help and protection
 was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
 improvement to be good", an area "judged ... to be good". "Inadequate in all areas"
 (or a list of the areas) grades every area of the framework, "inadequate for X, for Y
-and for Z" the areas listed. A grade after "the last inspection",
+and for Z" the areas listed. A grade after "the last (full) inspection",
 "previously", "from ... to", "two years after" belongs to an earlier inspection.
 """
 
@@ -62,7 +62,8 @@ _AREA_PHRASES = (
     (re.compile(r"\b(?:LSCB|safeguarding children board)\b"), "lscb"),
 )
 _PREVIOUS = re.compile(
-    r"\b(?:last|previous|prior|earlier|former) (?:inspection|visit|report|rating|judgement|time)\b|\bpreviously\b"
+    r"\b(?:last|previous|prior|earlier|former) (?:[\w-]+ )?(?:inspection|visit|report|rating|judgement|time)\b"
+    r"|\bpreviously\b"
     r"|\bformerly\b|\b(?:years?|months?) ago\b",
     re.IGNORECASE,
 )
@@ -72,8 +73,8 @@ _PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after bein
 #: "from inadequate", "a turnaround from the ‘Inadequate’ judgement": a grade left behind
 _FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?['‘\"“]?$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
-_PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) inspection(?: \w+){0,3}? in ((?:19|20)\d\d)\b",
-                            re.IGNORECASE)
+_PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+ )?inspection,?(?: \w+){0,3}? in "
+                            r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 

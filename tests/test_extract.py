@@ -412,6 +412,18 @@ def test_the_printed_date_decides_the_framework_of_an_undated_inspection():
         ("requires-improvement", "care-leavers", "harrow-2025-ilacs")}
 
 
+def test_a_grade_at_the_last_full_inspection_is_an_earlier_one():
+    text = ("Sefton was rated Inadequate at its last full inspection in 2021.\n\nOfsted has now rated Sefton's "
+            "children's services as Requires Improvement to be Good overall.\n\nAt the council's previous "
+            "inspection, in 2021, Ofsted judged help and protection good and the experiences and progress of "
+            "children in care and care leavers to be outstanding.")
+    assert {(g.grade, g.area, g.inspection) for g in extract(text).grades} == {
+        ("inadequate", "overall-effectiveness", "sefton-2021-ilacs"),
+        ("requires-improvement", "overall-effectiveness", "sefton-inspection"),
+        ("good", "help-and-protection", "sefton-2021-ilacs"),
+        ("outstanding", "children-in-care-and-care-leavers", "sefton-2021-ilacs")}
+
+
 def test_past_tense_and_good_overall():
     text = ("Ofsted said the experiences and progress of children in care in Sunderland required improvement to be "
             "good and had slipped since its last inspection in 2021, when the council was rated good overall.")
