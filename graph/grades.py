@@ -4,9 +4,10 @@ A grade word counts in a rating context: "rated inadequate", "judged
 outstanding", "now officially good", "a 'good' rating", "help and protection
 was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
 improvement to be good", an area "judged ... to be good". "Inadequate in all areas"
-(or a list of the areas) grades every area of the framework, "inadequate for X, for Y
-and for Z" the areas listed. A grade after "the last (full) inspection",
-"previously", "from ... to", "two years after" belongs to an earlier inspection.
+(or a list of the areas) grades every area of the framework (children in care and care
+leavers apart from 2023), "inadequate for X, for Y and for Z" the areas listed. A grade
+after "the last (full) inspection", "previously", "from ... to", "two years after"
+belongs to an earlier inspection.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from .extraction import Grade, Inspection, inspection_id
 from .gazetteer import Authority
 from .reading import WINDOW, YEAR, Reading
 
-ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership")
+#: the areas an ILACS grades, as kinds of area phrase (``_area_slug`` joins children in care and care leavers
+#: into one area before 2023)
+_ILACS_AREA_PHRASES = ("overall", "help", "in-care", "leavers", "leadership")
 SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
              "leadership-management-and-governance")
 _GRADE_WORD = re.compile(
@@ -238,7 +241,9 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall."""
     clause = reading.text[c_start:c_end]
     if _ALL_AREAS.search(clause):
-        return list(SIF_AREAS if kind == "sif" else ILACS_AREAS)
+        if kind == "sif":
+            return list(SIF_AREAS)
+        return list(dict.fromkeys(_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES))
     if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
         return ["overall-effectiveness"]
     listed = _listed_after(reading.masked, word.end, c_end)

@@ -424,6 +424,12 @@ def test_a_grade_at_the_last_full_inspection_is_an_earlier_one():
         ("outstanding", "children-in-care-and-care-leavers", "sefton-2021-ilacs")}
 
 
+def test_all_areas_from_2023_grade_children_in_care_and_care_leavers_apart():
+    assert grades("Salford was judged outstanding overall and in every area in 2024.") == {
+        ("Salford City Council", "outstanding", area) for area in
+        ("overall-effectiveness", "help-and-protection", "children-in-care", "care-leavers", "leadership")}
+
+
 def test_past_tense_and_good_overall():
     text = ("Ofsted said the experiences and progress of children in care in Sunderland required improvement to be "
             "good and had slipped since its last inspection in 2021, when the council was rated good overall.")
