@@ -5,9 +5,9 @@ outstanding", "now officially good", "a 'good' rating", "help and protection
 was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
 improvement to be good", an area "judged ... to be good". "Inadequate in all areas"
 (or a list of the areas) grades every area of the framework (children in care and care
-leavers apart from 2023), "inadequate for X, for Y and for Z" the areas listed. A grade
-after "the last (full) inspection", "previously", "from ... to", "two years after"
-belongs to an earlier inspection.
+leavers apart from 2023), "inadequate for X, for Y and for Z" the areas listed, "X was
+inadequate, as was Y" both. A grade after "the last (full) inspection", "previously",
+"from ... to", "two years after" belongs to an earlier inspection.
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
 _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+ )?inspection,?(?: \w+){0,3}? in "
                             r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
+_AS_WAS = re.compile(r"\s*,?\s+as (?:was|were|is|are|did)\s+([^,;.]+)")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -255,7 +256,14 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
     before = [h for h in hits if h[0] < word.start]
-    return [_area_slug((before[-1] if before else hits[0])[1], kind, year)]
+    also = _as_was(reading.masked, word.end, c_end)  # "help and protection was inadequate, as was leadership"
+    return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in [before[-1] if before else hits[0], *also]))
+
+
+def _as_was(masked: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The areas of ", as was the impact of leaders" right after a grade: they share it."""
+    match = _AS_WAS.match(masked, start, end)
+    return _area_hits(match.group(1), match.start(1)) if match else []
 
 
 def _listed_after(masked: str, start: int, end: int) -> list[tuple[int, str]]:

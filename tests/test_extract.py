@@ -424,6 +424,17 @@ def test_a_grade_at_the_last_full_inspection_is_an_earlier_one():
         ("outstanding", "children-in-care-and-care-leavers", "sefton-2021-ilacs")}
 
 
+def test_an_area_after_as_was_shares_the_grade():
+    text = ("Doncaster rated inadequate\n\nPublished 2 May 2024\n\nIn Doncaster, the experiences and progress of "
+            "children who need help and protection were judged inadequate, as was the impact of leaders on social "
+            "work practice.\n\nThe experiences and progress of children in care were rated good, as were the "
+            "experiences and progress of care leavers.")
+    assert grades(text) == {("City of Doncaster Council", "inadequate", "help-and-protection"),
+                            ("City of Doncaster Council", "inadequate", "leadership"),
+                            ("City of Doncaster Council", "good", "children-in-care"),
+                            ("City of Doncaster Council", "good", "care-leavers")}
+
+
 def test_all_areas_from_2023_grade_children_in_care_and_care_leavers_apart():
     assert grades("Salford was judged outstanding overall and in every area in 2024.") == {
         ("Salford City Council", "outstanding", area) for area in
