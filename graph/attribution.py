@@ -24,7 +24,7 @@ _SPEECH_VERB = re.compile(rf"\b(?:{SPEECH})\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further|previously|has|have|"
                      r"had|would|will)\s+)*$")
-_ACCORDING = re.compile(r"\baccording to\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
                "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}

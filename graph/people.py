@@ -73,7 +73,7 @@ _PARTIES = {"labour", "conservative", "ofsted", "green", "reform"}
 _WINDOW = 160  # how far around a name its context is looked for
 _TITLE_BEFORE = re.compile(rf"\b{TITLE}\.? $")
 _SPEECH_AFTER = re.compile(rf"\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:{SPEECH})\b|,\s+\d{{1,3}},")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|according to)\s+$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|[Aa]ccording to)\s+$")
 _APPOSITION_TO_VERB = re.compile(rf"([^\"“”‘]{{3,140}}?),\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b")
 
 

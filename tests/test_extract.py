@@ -299,6 +299,12 @@ def test_a_role_owned_by_a_council_named_in_several_words():
     assert quotes(text) == [("Jo Bloggs", "delighted")]
 
 
+def test_according_to_opening_a_sentence():
+    text = ("Luton Borough Council was rated inadequate.\n\nAccording to the report, managers “lacked grip”.\n\n"
+            "According to Jo Bloggs, the service is “on the mend”.")
+    assert quotes(text) == [("Ofsted", "lacked grip"), ("Jo Bloggs", "on the mend")]
+
+
 def test_a_quote_after_saying_is_the_subjects():
     text = "Ofsted rated Sunderland good, saying leaders had \"a firm grip\" on practice."
     assert quotes(text) == [("Ofsted", "a firm grip")]
