@@ -26,7 +26,7 @@ SPEECH = (r"said|says|say|saying|added|adds|continued|continues|stated|states|to
           r"revealed|reveals|urged|urges|announced|confirmed|confirms|pointed out|praised|praises|described|"
           r"describes|branded|labelled|accused|apologised|promised|pledged|vowed|responded|replied|recognised|"
           r"recognises|asked|questioned|remarked|observed|declared|stressed|emphasised|welcomed|hailed|"
-          r"condemned|slammed|blamed")
+          r"condemned|slammed|blamed|finding")
 TITLES_F = {"Ms", "Mrs", "Miss", "Lady", "Dame", "Baroness"}
 TITLES_M = {"Mr", "Sir", "Lord"}
 #: titles that are also roles ("Inspector Linda Steele"); a fuller role found later replaces them

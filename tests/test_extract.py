@@ -305,6 +305,16 @@ def test_according_to_opening_a_sentence():
     assert quotes(text) == [("Ofsted", "lacked grip"), ("Jo Bloggs", "on the mend")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Medway has improved, two years after inspectors found ‘widespread failures’ in the service.",
+    "Medway Council was rated inadequate, with inspectors finding that children were “left at risk”.",
+])
+def test_the_subject_of_a_clause_of_its_own_is_the_speaker(sentence):
+    """A mention right after "after", "with", "when" ... and right before the verb is that verb's subject,
+    not the sentence's."""
+    assert [speaker for speaker, _ in quotes(f"Medway was inspected.\n\n{sentence}")] == ["Ofsted"]
+
+
 def test_a_quote_after_saying_is_the_subjects():
     text = "Ofsted rated Sunderland good, saying leaders had \"a firm grip\" on practice."
     assert quotes(text) == [("Ofsted", "a firm grip")]
