@@ -282,6 +282,14 @@ def test_roles_before_a_title_and_of_other_bodies():
     assert extract(text).people[0].evidence == "The council's cabinet member for children, Cllr Fiona Baker"
 
 
+def test_roles_after_post_nominals_and_without_a_second_description():
+    text = ("Knowsley Council was rated inadequate.\n\nSir Tom Hale MP, the party's spokesperson for children, "
+            "said it was “grim”.\n\nDr Asha Rao, the group's spokesperson for education and a former headteacher, "
+            "warned that it was “a shock”.")
+    assert {name: role for name, (role, _) in people(text).items()} == {
+        "Tom Hale": "spokesperson for children", "Asha Rao": "spokesperson for education"}
+
+
 def test_organisation_stays_blank_when_more_than_one_council_is_named():
     text = "Kent and Essex were inspected.\n\nCouncil leader Jo Bloggs said: “Fine.”"
     assert people(text) == {"Jo Bloggs": ("Council leader", "")}
