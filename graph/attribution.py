@@ -1,8 +1,9 @@
 """Who said each quotation, following docs/claims-format.md's quote conventions.
 
 The speaker is the subject of the speech verb before the quotation in its
-sentence ("Ms Marchant continued: ..."), else of one just after it ("..., said
-the report"), else of one ending the paragraph before ("Cllr Jo Bloggs said:").
+sentence ("Ms Marchant continued: ..."; in a clause of its own, "..., after
+inspectors found ..."), else of one just after it ("..., said the report"), else
+of one ending the paragraph before ("Cllr Jo Bloggs said:").
 A verb with no subject of its own ("... and suggested") has its sentence's;
 a passive one ("Councillors were told") has only a "by" agent. A paragraph
 that is all quotation goes on with the speaker before it.
@@ -24,7 +25,9 @@ _SPEECH_VERB = re.compile(rf"\b(?:{SPEECH})\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further|previously|has|have|"
                      r"had|would|will)\s+)*$")
-_ACCORDING = re.compile(r"\baccording to\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+#: words that open a clause of its own: a mention right after one and right before the verb is its subject
+_CLAUSE_OPENER = re.compile(r"\b(?:with|after|before|when|since|because|as|while|until|once|though|although)\s+$")
 _PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
                "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}
@@ -119,6 +122,9 @@ def _subject(reading: Reading, verbs: list[re.Match[str]], i: int, s_start: int,
         return reading.mentions.resolve(first[0]) if first else None
     mentions = reading.mentions.within(segment_start, verb.start())
     if mentions:
+        last = mentions[-1]  # "..., two years after inspectors found", "..., with inspectors finding"
+        if not masked[last.end:verb.start()].strip() and _CLAUSE_OPENER.search(masked[s_start:last.start]):
+            return reading.mentions.resolve(last)
         return _pick(reading, mentions)
     return _subject(reading, verbs, i - 1, s_start, limit) if i else None
 

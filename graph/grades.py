@@ -4,9 +4,10 @@ A grade word counts in a rating context: "rated inadequate", "judged
 outstanding", "now officially good", "a 'good' rating", "help and protection
 was good", a quoted grade ("deemed ‘inadequate’"), or the distinctive "requires
 improvement to be good", an area "judged ... to be good". "Inadequate in all areas"
-(or a list of the areas) grades every area of the framework, "inadequate for X, for Y
-and for Z" the areas listed. A grade after "the last inspection",
-"previously", "from ... to", "two years after" belongs to an earlier inspection.
+(or a list of the areas) grades every area of the framework (children in care and care
+leavers apart from 2023), "inadequate for X, for Y and for Z" the areas listed, "X was
+inadequate, as was Y" both. A grade after "the last (full) inspection", "previously",
+"from ... to", "two years after" belongs to an earlier inspection.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from .extraction import Grade, Inspection, inspection_id
 from .gazetteer import Authority
 from .reading import WINDOW, YEAR, Reading
 
-ILACS_AREAS = ("overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership")
+#: the areas an ILACS grades, as kinds of area phrase (``_area_slug`` joins children in care and care leavers
+#: into one area before 2023)
+_ILACS_AREA_PHRASES = ("overall", "help", "in-care", "leavers", "leadership")
 SIF_AREAS = ("overall-effectiveness", "help-and-protection", "children-looked-after-and-permanence",
              "leadership-management-and-governance")
 _GRADE_WORD = re.compile(
@@ -62,7 +65,8 @@ _AREA_PHRASES = (
     (re.compile(r"\b(?:LSCB|safeguarding children board)\b"), "lscb"),
 )
 _PREVIOUS = re.compile(
-    r"\b(?:last|previous|prior|earlier|former) (?:inspection|visit|report|rating|judgement|time)\b|\bpreviously\b"
+    r"\b(?:last|previous|prior|earlier|former) (?:[\w-]+ )?(?:inspection|visit|report|rating|judgement|time)\b"
+    r"|\bpreviously\b"
     r"|\bformerly\b|\b(?:years?|months?) ago\b",
     re.IGNORECASE,
 )
@@ -72,9 +76,10 @@ _PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after bein
 #: "from inadequate", "a turnaround from the ‘Inadequate’ judgement": a grade left behind
 _FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?['‘\"“]?$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
-_PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) inspection(?: \w+){0,3}? in ((?:19|20)\d\d)\b",
-                            re.IGNORECASE)
+_PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+ )?inspection,?(?: \w+){0,3}? in "
+                            r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
+_AS_WAS = re.compile(r"\s*,?\s+as (?:was|were|is|are|did)\s+([^,;.]+)")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -237,7 +242,9 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall."""
     clause = reading.text[c_start:c_end]
     if _ALL_AREAS.search(clause):
-        return list(SIF_AREAS if kind == "sif" else ILACS_AREAS)
+        if kind == "sif":
+            return list(SIF_AREAS)
+        return list(dict.fromkeys(_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES))
     if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
         return ["overall-effectiveness"]
     listed = _listed_after(reading.masked, word.end, c_end)
@@ -249,7 +256,14 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
     before = [h for h in hits if h[0] < word.start]
-    return [_area_slug((before[-1] if before else hits[0])[1], kind, year)]
+    also = _as_was(reading.masked, word.end, c_end)  # "help and protection was inadequate, as was leadership"
+    return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in [before[-1] if before else hits[0], *also]))
+
+
+def _as_was(masked: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The areas of ", as was the impact of leaders" right after a grade: they share it."""
+    match = _AS_WAS.match(masked, start, end)
+    return _area_hits(match.group(1), match.start(1)) if match else []
 
 
 def _listed_after(masked: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ _FURNITURE = re.compile(
     r"^(?:image|photo|picture|video)\s*(?:source|caption|copyright|credit)\b"
     r"|^(?:photo|picture|pic|credit|copyright|source)\s*:"
     r"|^(?:published|last updated|updated|first published)\b[^.]{0,40}\d{4}\s*$"
+    r"|^\d{1,2}:\d{2},?\s+\d{1,2}\s+[a-z]+\s+\d{4}\b"  # a live page's date line: "09:14, 21 Nov 2024 Updated ..."
     r"|^(?:read more|related|more on this story|share this|share on|advertisement|click here|listen|watch)\b"
     r"|^you can read the full\b"
     r"|mackman|all rights reserved|©|\bcopyright\b"

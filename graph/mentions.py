@@ -56,6 +56,10 @@ _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press release|pres
 _PRONOUN = re.compile(r"\b(He|he|She|she|It|it|They|they)\b")
 _COUNCIL_ROLE = re.compile(r"\b(?:council|cabinet|leader|councillor|chief executive|director|mayor|portfolio|"
                            r"committee)\b", re.IGNORECASE)
+#: a role's leading determiner, and an owner named by a common noun: "the group's", "The authority's"
+_OWNER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                    r"(?:(?:group|party|council|authority|charity|union|department)['’]s\s+)?")
+_SECOND_DESCRIPTION = re.compile(r"\s+and an?\s+")
 #: more distinct people than any article has: past it, capitalised noise is not read as names
 MAX_PEOPLE = 200
 
@@ -222,11 +226,13 @@ class Mentions:
     def _role_and_organisation(self, role: str, role_start: int) -> tuple[str, Speaker | None]:
         """A role as worded, without a leading determiner or owner ("The authority's"), and the
         organisation it is in: named in the role, else Ofsted for an inspector, else the one council
-        the article is about for a council role."""
+        the article is about for a council role. A second description ("... and a former
+        paediatrician") is not part of the role."""
+        role = _SECOND_DESCRIPTION.split(role.strip())[0]
         role_end = role_start + len(role)
         i = bisect_left(self._body_starts, role_start)
         org = self.bodies[i] if i < len(self.bodies) and self.bodies[i].end <= role_end else None
-        role = re.sub(r"^(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)", "", role.strip())
+        role = _OWNER.sub("", role)
         if org is not None and org.start <= role_end - len(role) + 1:
             rest = re.sub(r"^(?:['’]s)?\s+", "", self.reading.text[org.end:role_end])
             if rest and ROLE_WORD.search(rest):

@@ -3,8 +3,8 @@
 A capitalised pair of words is taken for a person's name only in a context that
 says so: a title ("Ms", "Councillor", "Inspector"), role words before it ("leader
 Louise Goldsmith", "The authority's chief executive, Clare Marchant"), a role in
-apposition after it ("Sue Mullins, Labour group leader at WSCC, said"), or a
-speech verb next to it ("said Jo Bloggs").
+apposition after it, letters such as "MP" aside ("Sue Mullins, Labour group leader
+at WSCC, said"), or a speech verb next to it ("said Jo Bloggs").
 
 >>> person_context("leader Louise Goldsmith acknowledged", 7, 23)
 Role(words='leader', start=0, span_start=0, span_end=23)
@@ -26,7 +26,7 @@ SPEECH = (r"said|says|say|saying|added|adds|continued|continues|stated|states|to
           r"revealed|reveals|urged|urges|announced|confirmed|confirms|pointed out|praised|praises|described|"
           r"describes|branded|labelled|accused|apologised|promised|pledged|vowed|responded|replied|recognised|"
           r"recognises|asked|questioned|remarked|observed|declared|stressed|emphasised|welcomed|hailed|"
-          r"condemned|slammed|blamed")
+          r"condemned|slammed|blamed|finding")
 TITLES_F = {"Ms", "Mrs", "Miss", "Lady", "Dame", "Baroness"}
 TITLES_M = {"Mr", "Sir", "Lord"}
 #: titles that are also roles ("Inspector Linda Steele"); a fuller role found later replaces them
@@ -71,9 +71,10 @@ practice workforce quality assurance commissioning children work trust
 """.split())
 _PARTIES = {"labour", "conservative", "ofsted", "green", "reform"}
 _WINDOW = 160  # how far around a name its context is looked for
+_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|KC|QC|CBE|OBE|MBE|JP)\b)*")
 _TITLE_BEFORE = re.compile(rf"\b{TITLE}\.? $")
 _SPEECH_AFTER = re.compile(rf"\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:{SPEECH})\b|,\s+\d{{1,3}},")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|according to)\s+$")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|[Aa]ccording to)\s+$")
 _APPOSITION_TO_VERB = re.compile(rf"([^\"“”‘]{{3,140}}?),\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b")
 
 
@@ -119,6 +120,7 @@ def person_context(text: str, start: int, end: int, lo: int = 0, hi: int | None 
     """How ``text`` shows that ``text[start:end]`` names a person (a ``Role``, perhaps without
     words), or None. ``lo``/``hi`` bound the paragraph."""
     hi = len(text) if hi is None else hi
+    end += len(_POST_NOMINALS.match(text, end, hi).group(0))  # "Sir Jo Bloggs MP, the party's ..."
     before, after = text[max(lo, start - _WINDOW):start], text[end:min(hi, end + _WINDOW)]
     role = role_after(after)
     if role:

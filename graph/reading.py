@@ -17,9 +17,11 @@ from .quotes import Quote, find_quotes
 
 YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 #: a date line: "Published 4th Dec 2020", "Posted on: 9 November 2022", "Thursday 9 November 2022",
-#: "March 5, 2025 in Children, Workforce" (a trade paper's byline)
+#: "March 5, 2025 in Children, Workforce" (a trade paper's byline), "Tue 11 Mar 2025 06.00 GMT",
+#: "09:14, 21 Nov 2024 Updated ..." (a time first), "For immediate release: Friday 17 January 2025"
 _PUBLISHED = re.compile(
-    r"^(?:(?:Published|First published|Posted|Date)\s*:?\s*(?:on\s*:?\s+)?)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"^(?:(?:Published|First published|Posted|Date|(?i:for immediate release))\s*:?\s*(?:on\s*:?\s+)?)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m)?,?\s+)?(?:(?:[A-Z][a-z]+day|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun),?\s+)?"
     r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)\.?,?"
     r"|(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>(?:19|20)\d\d)\b"
 )

@@ -282,6 +282,14 @@ def test_roles_before_a_title_and_of_other_bodies():
     assert extract(text).people[0].evidence == "The council's cabinet member for children, Cllr Fiona Baker"
 
 
+def test_roles_after_post_nominals_and_without_a_second_description():
+    text = ("Knowsley Council was rated inadequate.\n\nSir Tom Hale MP, the party's spokesperson for children, "
+            "said it was “grim”.\n\nDr Asha Rao, the group's spokesperson for education and a former headteacher, "
+            "warned that it was “a shock”.")
+    assert {name: role for name, (role, _) in people(text).items()} == {
+        "Tom Hale": "spokesperson for children", "Asha Rao": "spokesperson for education"}
+
+
 def test_organisation_stays_blank_when_more_than_one_council_is_named():
     text = "Kent and Essex were inspected.\n\nCouncil leader Jo Bloggs said: “Fine.”"
     assert people(text) == {"Jo Bloggs": ("Council leader", "")}
@@ -297,6 +305,22 @@ def test_a_role_owned_by_a_council_named_in_several_words():
             "Councillor Jo Bloggs, said she was \"delighted\".")
     assert people(text) == {"Jo Bloggs": ("cabinet spokesperson for children's services", "Sunderland City Council")}
     assert quotes(text) == [("Jo Bloggs", "delighted")]
+
+
+def test_according_to_opening_a_sentence():
+    text = ("Luton Borough Council was rated inadequate.\n\nAccording to the report, managers “lacked grip”.\n\n"
+            "According to Jo Bloggs, the service is “on the mend”.")
+    assert quotes(text) == [("Ofsted", "lacked grip"), ("Jo Bloggs", "on the mend")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Medway has improved, two years after inspectors found ‘widespread failures’ in the service.",
+    "Medway Council was rated inadequate, with inspectors finding that children were “left at risk”.",
+])
+def test_the_subject_of_a_clause_of_its_own_is_the_speaker(sentence):
+    """A mention right after "after", "with", "when" ... and right before the verb is that verb's subject,
+    not the sentence's."""
+    assert [speaker for speaker, _ in quotes(f"Medway was inspected.\n\n{sentence}")] == ["Ofsted"]
 
 
 def test_a_quote_after_saying_is_the_subjects():
@@ -412,6 +436,35 @@ def test_the_printed_date_decides_the_framework_of_an_undated_inspection():
         ("requires-improvement", "care-leavers", "harrow-2025-ilacs")}
 
 
+def test_a_grade_at_the_last_full_inspection_is_an_earlier_one():
+    text = ("Sefton was rated Inadequate at its last full inspection in 2021.\n\nOfsted has now rated Sefton's "
+            "children's services as Requires Improvement to be Good overall.\n\nAt the council's previous "
+            "inspection, in 2021, Ofsted judged help and protection good and the experiences and progress of "
+            "children in care and care leavers to be outstanding.")
+    assert {(g.grade, g.area, g.inspection) for g in extract(text).grades} == {
+        ("inadequate", "overall-effectiveness", "sefton-2021-ilacs"),
+        ("requires-improvement", "overall-effectiveness", "sefton-inspection"),
+        ("good", "help-and-protection", "sefton-2021-ilacs"),
+        ("outstanding", "children-in-care-and-care-leavers", "sefton-2021-ilacs")}
+
+
+def test_an_area_after_as_was_shares_the_grade():
+    text = ("Doncaster rated inadequate\n\nPublished 2 May 2024\n\nIn Doncaster, the experiences and progress of "
+            "children who need help and protection were judged inadequate, as was the impact of leaders on social "
+            "work practice.\n\nThe experiences and progress of children in care were rated good, as were the "
+            "experiences and progress of care leavers.")
+    assert grades(text) == {("City of Doncaster Council", "inadequate", "help-and-protection"),
+                            ("City of Doncaster Council", "inadequate", "leadership"),
+                            ("City of Doncaster Council", "good", "children-in-care"),
+                            ("City of Doncaster Council", "good", "care-leavers")}
+
+
+def test_all_areas_from_2023_grade_children_in_care_and_care_leavers_apart():
+    assert grades("Salford was judged outstanding overall and in every area in 2024.") == {
+        ("Salford City Council", "outstanding", area) for area in
+        ("overall-effectiveness", "help-and-protection", "children-in-care", "care-leavers", "leadership")}
+
+
 def test_past_tense_and_good_overall():
     text = ("Ofsted said the experiences and progress of children in care in Sunderland required improvement to be "
             "good and had slipped since its last inspection in 2021, when the council was rated good overall.")
@@ -478,10 +531,23 @@ def test_pledged_money_is_committed_by_the_council():
     ("Published 4th Dec 2020", "2020-12-04"), ("Posted on: 12 March 2024", "2024-03-12"),
     ("Thursday 9 November 2022", "2022-11-09"), ("9 November 2022", "2022-11-09"),
     ("March 5, 2025 in Children, Workforce", "2025-03-05"), ("Date: 1 Feb 2019", "2019-02-01"),
+    ("Tue 11 Mar 2025 06.00 GMT", "2025-03-11"), ("For immediate release: Friday 17 January 2025", "2025-01-17"),
+    ("09:14, 21 Nov 2024 Updated 11:52, 21 Nov 2024", "2024-11-21"),
     ("Updated 5 March 2024", ""), ("Image caption, 9 November 2022", ""),
 ])
 def test_date_lines_in_the_ways_pages_print_them(line, date):
     assert extract(f"Cornwall judged good\n\n{line}\n\nCornwall Council was rated good.").published == date
+
+
+def test_a_live_pages_date_line_is_furniture_and_dates_the_inspection():
+    text = ("Gateshead children's services rated Good - live updates\n\n"
+            "09:05, 3 Oct 2024 Updated 10:40, 3 Oct 2024\n\n09:05\n\nThe verdict\n\n"
+            "Ofsted rated Gateshead Council good overall. Care leavers were judged outstanding.")
+    assert extract(text).published == "2024-10-03"
+    assert [p.text for p in graph.layout.Layout.of(text).prose] == [
+        "Ofsted rated Gateshead Council good overall. Care leavers were judged outstanding."]
+    gateshead = "Gateshead Metropolitan Borough Council"
+    assert grades(text) == {(gateshead, "good", "overall-effectiveness"), (gateshead, "outstanding", "care-leavers")}
 
 
 def test_page_furniture_is_ignored_but_the_printed_date_is_read():
