@@ -80,6 +80,8 @@ _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+
                             r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
 _AS_WAS = re.compile(r"\s*,?\s+as (?:was|were|is|are|did)\s+([^,;.]+)")
+_AREA_COPULA = re.compile(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
+                          r"(?:(?:now|still|also|again)\s+)?$|((?:\S+\s+){0,3}\S+):\s*$")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -220,10 +222,10 @@ def _graded(words: str, before: str, after: str, sentence: str) -> bool:
 
 
 def _area_is(before: str) -> bool:
-    """Whether text ends "<judgement area> was" / "are now": a grade word after it is a grade."""
-    copula = re.search(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
-                       r"(?:(?:now|still|also|again)\s+)?$", before[-80:])
-    return bool(copula) and any(pattern.search(copula.group(1)) for pattern, _ in _AREA_PHRASES)
+    """Whether text ends "<judgement area> was" / "are now" / ":" (a grade list's "Care leavers: Good"):
+    a grade word after it is a grade."""
+    copula = _AREA_COPULA.search(before[-80:])
+    return bool(copula) and any(pattern.search(copula.group(1) or copula.group(2)) for pattern, _ in _AREA_PHRASES)
 
 
 def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:

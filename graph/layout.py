@@ -32,6 +32,8 @@ _FURNITURE = re.compile(
     r"|(?-i:\b[A-Z]\d{5,}-\d+\b|\b[A-Z]{3,}\d{8,}\b)",
     re.IGNORECASE,
 )
+#: a line of a grade list ("Care leavers: Good") is prose, however short
+_GRADE_LINE = re.compile(r":\s*(?:requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)\]]*\s*$|[\"'’”]\s*$")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Cllr", "No", "Prof", "Rev", "Revd", "Sgt", "e.g", "i.e", "etc")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s+[\"'‘“(]*[A-Z0-9])")
@@ -72,7 +74,8 @@ class Layout:
             if line is headline:
                 continue
             repeated = counts[line.text] > 1 and len(line.text.split()) <= _LABEL_WORDS * 2  # a caption twice
-            junk = repeated or _FURNITURE.search(line.text) or _is_label(line.text)
+            label = _is_label(line.text) and not _GRADE_LINE.search(line.text)
+            junk = repeated or _FURNITURE.search(line.text) or label
             (furniture if junk else prose).append(line)
         return cls(headline, tuple(prose), tuple(furniture))
 

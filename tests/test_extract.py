@@ -488,6 +488,17 @@ def test_one_grade_per_authority_area_and_inspection():
     assert extract(text).to_json()["grades"] == [{"authority": SCILLY, "grade": "good", "area": "overall-effectiveness"}]
 
 
+
+def test_a_grade_list_one_area_a_line():
+    text = ("Torbay children's services\n\nPublished 3 June 2025\n\nOfsted inspected Torbay Council in April. "
+            "The grades:\n\nOverall effectiveness: Good\nHelp and protection: Good\nChildren in care: Requires "
+            "improvement to be good\nCare leavers: Outstanding\nImpact of leaders: Good\n")
+    assert grades(text) == {("Torbay Council", "good", "overall-effectiveness"),
+                            ("Torbay Council", "good", "help-and-protection"),
+                            ("Torbay Council", "requires-improvement", "children-in-care"),
+                            ("Torbay Council", "outstanding", "care-leavers"),
+                            ("Torbay Council", "good", "leadership")}
+
 # --- money and percentages ----------------------------------------------------------------
 
 
