@@ -119,7 +119,7 @@ def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
         key = inspection_id(p.council.slug, p.year, kind, p.previous)
         evidence = reading.text[p.word.context[0]:p.word.context[1]]
         inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence, p.previous))
-        for area in _areas(reading, p.word, *p.clause, kind, p.year):
+        for area in _areas(reading, p, kind):
             found.setdefault((p.council.name, area, key),
                              Grade(p.council.name, p.word.grade, area, p.council.ref, key, evidence))
     return list(found.values()), list(inspections.values())
@@ -134,6 +134,7 @@ class _Placed:
     clause: tuple[int, int]
     previous: bool
     year: int | None
+    rivals: tuple[int, ...]  # where the other grade words of its sentence start
 
 
 def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Placed | None:
@@ -152,7 +153,7 @@ def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Plac
     rivals = [w.start for w in words if w is not word and s_start <= w.start < s_end]
     years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end)
                    if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals))
-    return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None)
+    return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None, tuple(rivals))
 
 
 def inspection_type(words: str, year: int | None, graded: bool) -> str:
@@ -240,8 +241,10 @@ def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: str, year: int | None) -> list[str]:
-    """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall."""
+def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
+    """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall.
+    An area named after another grade word is that one's ("judged good, with outstanding leadership")."""
+    word, (c_start, c_end), year = placed.word, placed.clause, placed.year
     clause = reading.text[c_start:c_end]
     if _ALL_AREAS.search(clause):
         if kind == "sif":
@@ -252,7 +255,8 @@ def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: s
     listed = _listed_after(reading.masked, word.end, c_end)
     if listed:
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in listed))
-    hits = _area_hits(reading.masked[c_start:c_end], c_start)
+    next_rival = min((r for r in placed.rivals if r > word.end), default=c_end)
+    hits = [h for h in _area_hits(reading.masked[c_start:c_end], c_start) if h[0] < next_rival]
     if not hits:
         return ["overall-effectiveness"]
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):

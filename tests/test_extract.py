@@ -499,6 +499,12 @@ def test_a_grade_list_one_area_a_line():
                             ("Torbay Council", "outstanding", "care-leavers"),
                             ("Torbay Council", "good", "leadership")}
 
+
+def test_an_area_after_another_grade_word_is_that_ones():
+    text = "Plymouth's children's services were judged to be good in 2024, with outstanding leadership."
+    assert grades(text) == {("Plymouth City Council", "good", "overall-effectiveness"),
+                            ("Plymouth City Council", "outstanding", "leadership")}
+
 # --- money and percentages ----------------------------------------------------------------
 
 
