@@ -50,9 +50,11 @@ _ATTRIBUTIVE = re.compile(
 _ALL_AREAS = re.compile(
     r"\b(?:in|across|for) (?:all|every|each) (?:(?:four|five|three|of the|the) )*(?:areas?|categories|"
     r"judgements?|judgments?|aspects?)\b|\ball (?:(?:four|five|three) )?(?:areas|judgements|judgments|categories)\b"
-    r"|\bwere all (?:judged|rated|graded|deemed|found)|\bacross the board\b",
+    r"|\bacross the board\b",
     re.IGNORECASE,
 )
+#: "were all judged good": every area when no area is named, else the areas named
+_ALL_JUDGED = re.compile(r"\bwere all (?:judged|rated|graded|deemed|found)\b", re.IGNORECASE)
 _AREA_PHRASES = (
     (re.compile(r"\boverall(?: effectiveness)?\b", re.I), "overall"),
     (re.compile(r"\bhelp and protection\b|\bneed(?:s|ing)? (?:of )?help\b", re.I), "help"),
@@ -246,10 +248,9 @@ def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
     An area named after another grade word is that one's ("judged good, with outstanding leadership")."""
     word, (c_start, c_end), year = placed.word, placed.clause, placed.year
     clause = reading.text[c_start:c_end]
+    every = list(SIF_AREAS) if kind == "sif" else [_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES]
     if _ALL_AREAS.search(clause):
-        if kind == "sif":
-            return list(SIF_AREAS)
-        return list(dict.fromkeys(_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES))
+        return list(dict.fromkeys(every))
     if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
         return ["overall-effectiveness"]
     listed = _listed_after(reading.masked, word.end, c_end)
@@ -258,7 +259,7 @@ def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
     next_rival = min((r for r in placed.rivals if r > word.end), default=c_end)
     hits = [h for h in _area_hits(reading.masked[c_start:c_end], c_start) if h[0] < next_rival]
     if not hits:
-        return ["overall-effectiveness"]
+        return list(dict.fromkeys(every)) if _ALL_JUDGED.search(clause) else ["overall-effectiveness"]
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
     before = [h for h in hits if h[0] < word.start]

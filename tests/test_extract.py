@@ -46,6 +46,7 @@ BIRMINGHAM = "Birmingham City Council"
 TOWER_HAMLETS = "London Borough of Tower Hamlets"
 CORNWALL = "Cornwall Council"
 SCILLY = "Council of the Isles of Scilly"
+ENFIELD = "London Borough of Enfield"
 ILACS = {"overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership"}
 
 
@@ -504,6 +505,13 @@ def test_an_area_after_another_grade_word_is_that_ones():
     text = "Plymouth's children's services were judged to be good in 2024, with outstanding leadership."
     assert grades(text) == {("Plymouth City Council", "good", "overall-effectiveness"),
                             ("Plymouth City Council", "outstanding", "leadership")}
+
+
+def test_were_all_judged_grades_the_areas_named_else_every_area():
+    text = ("Ofsted inspected Enfield. In 2024 help and protection and the experiences and progress of care leavers "
+            "were all judged to be good.")
+    assert grades(text) == {(ENFIELD, "good", "help-and-protection"), (ENFIELD, "good", "care-leavers")}
+    assert len(grades("Ofsted inspected Enfield. In 2024 its services were all judged to be good.")) == 5
 
 # --- money and percentages ----------------------------------------------------------------
 
