@@ -76,6 +76,7 @@ _PREVIOUS = re.compile(
 _PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after being|after it was|"
                               r"(?:years?|months?) (?:after|since|before))\b", re.IGNORECASE)
 #: "from inadequate", "a turnaround from the ‘Inadequate’ judgement": a grade left behind
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?['‘\"“]?$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
 _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+ )?inspection,?(?: \w+){0,3}? in "
@@ -103,25 +104,37 @@ def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
     for p in placed:
         if not p.previous and p.year:
             current_years.setdefault(p.council.code, set()).add(p.year)
+    previous_year = _PREVIOUS_YEAR.search(reading.masked)
     for p in placed:
         years = current_years.get(p.council.code, set())
         if p.previous and p.year in years:
             p.year = None  # "rated good in 2024, two years after it was rated inadequate": 2024 is not its year
         elif p.year is None and not p.previous:  # the year its council's other current grades give
             p.year = next(iter(years)) if len(years) == 1 else reading.year if reading.published else None
-    previous_year = _PREVIOUS_YEAR.search(reading.masked)
-    found: dict[tuple[str, str, str], Grade] = {}
-    inspections: dict[str, Inspection] = {}
-    for p in placed:
+            p.inferred = p.year is not None
         if p.previous and p.year is None and previous_year:
             p.year = int(previous_year.group(1))
+
+    def filed(p: _Placed) -> tuple[str, str, list[str]]:
+        """The type and id of a grade's inspection, and its areas."""
         words = reading.text[p.clause[0]:p.clause[1]] + (" " + previous_year.group(0) if p.previous and previous_year
                                                           else "")
         kind = inspection_type(words, p.year, graded=True)
-        key = inspection_id(p.council.slug, p.year, kind, p.previous)
+        return kind, inspection_id(p.council.slug, p.year, kind, p.previous), _areas(reading, p, kind)
+
+    entries = [(p, *filed(p)) for p in placed]
+    stated = {(p.council.code, area, key): p.word.grade for p, _, key, areas in entries if not p.inferred
+              for area in areas}
+    for i, (p, _, key, areas) in enumerate(entries):
+        if p.inferred and any(stated.get((p.council.code, area, key), p.word.grade) != p.word.grade for area in areas):
+            p.year = None  # it contradicts a grade of the year it was given: another inspection
+            entries[i] = (p, *filed(p))
+    found: dict[tuple[str, str, str], Grade] = {}
+    inspections: dict[str, Inspection] = {}
+    for p, kind, key, areas in entries:
         evidence = reading.text[p.word.context[0]:p.word.context[1]]
         inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence, p.previous))
-        for area in _areas(reading, p, kind):
+        for area in areas:
             found.setdefault((p.council.name, area, key),
                              Grade(p.council.name, p.word.grade, area, p.council.ref, key, evidence))
     return list(found.values()), list(inspections.values())
@@ -137,11 +150,13 @@ class _Placed:
     previous: bool
     year: int | None
     rivals: tuple[int, ...]  # where the other grade words of its sentence start
+    inferred: bool = False  # its year is that of its council's other grades, not one of its own
 
 
 def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Placed | None:
     """Where a grade word belongs. A year in its sentence is its own unless another grade word is
-    nearer ("rated good, a turnaround from the inadequate judgement it received in 2019")."""
+    nearer ("rated good, a turnaround from the inadequate judgement it received in 2019") or "since"
+    comes between ("rated good for the first time since 2018")."""
     text = reading.text
     s_start, s_end = word.context
     c_start, c_end = _clause(text, s_start, s_end, word.start)
@@ -154,7 +169,8 @@ def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Plac
         and not _FROM_TO.search(before)
     rivals = [w.start for w in words if w is not word and s_start <= w.start < s_end]
     years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end)
-                   if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals))
+                   if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals)
+                   and not _SINCE.search(text, word.end, m.start()))
     return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None, tuple(rivals))
 
 

@@ -513,6 +513,15 @@ def test_were_all_judged_grades_the_areas_named_else_every_area():
     assert grades(text) == {(ENFIELD, "good", "help-and-protection"), (ENFIELD, "good", "care-leavers")}
     assert len(grades("Ofsted inspected Enfield. In 2024 its services were all judged to be good.")) == 5
 
+
+def test_a_year_after_since_is_not_the_grades():
+    text = ("Bexley rated good\n\nPublished 4 March 2025\n\nBexley was rated good, the first time since 2015 that "
+            "its children's services have had that grade. The experiences and progress of children in care and of "
+            "care leavers were each judged to be good.")
+    assert {(g.area, g.inspection) for g in extract(text).grades} == {
+        ("overall-effectiveness", "bexley-2025-ilacs"), ("children-in-care", "bexley-2025-ilacs"),
+        ("care-leavers", "bexley-2025-ilacs")}
+
 # --- money and percentages ----------------------------------------------------------------
 
 
