@@ -41,7 +41,13 @@ _INSPECTION_CUE = re.compile(r"\b(?:Ofsted|inspect\w*|watchdog|rated|rating|judg
 #: "judged <a judgement area, however long> to be good", "rated <it> as outstanding"
 _TO_BE = re.compile(r"\b(?:to be|as)\s+['‘\"“]?$", re.IGNORECASE)
 _JUDGED = re.compile(r"\b(?:judged|rated|graded|deemed|found|assessed|considered)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no longer|never|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no longer|never|nor|far from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: "could be rated inadequate", "would have been judged good": a grade that may be, not one that is
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|must|will|shall|can)(?:\s+not|n['’]t)?\s+"
+                           r"(?:\w+\s+){0,3}$")
+#: a council in general, not one the article names: "every council that is judged 'good'", "a 'good' council is"
+_ANY_COUNCIL = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s+(?:['‘\"“]?\w+['’\"”]?\s+)?(?:council|authority)\s+"
+                          r"(?:that|which|who|where|doing|is|can|could|may|might|would|will|must|should)\b")
 #: "an inadequate service": an adjective before a noun is no grade
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?!(?:in|for|by|at|across|and|or|to|overall|on|following|after|with|since|rating|ratings|grade|"
@@ -161,8 +167,10 @@ def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Plac
     s_start, s_end = word.context
     c_start, c_end = _clause(text, s_start, s_end, word.start)
     council = reading.council_for(s_start, s_end, word.start)
-    if council is None:
-        return None
+    general = _ANY_COUNCIL.search(text, c_start, min(c_end, word.end + 40))
+    if council is None or general and general.start() < word.start and not [
+            m for m in reading.councils_in(c_start, word.start) if m.end <= general.start()]:
+        return None  # no council, or a council in general ("every council that is judged 'good'")
     before, just_after = text[c_start:word.start], text[word.end:min(c_end, word.end + 40)]
     previous = bool(_FROM.search(before) or _PREVIOUS.search(before)
                     or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
@@ -218,7 +226,7 @@ def _grade_words(reading: Reading) -> list[_GradeWord]:
                 continue  # words inside a statement
             context = (max(s_start, match.start() - WINDOW), min(s_end, match.end() + WINDOW))
             before = text[max(s_start, match.start() - 80):match.start()]
-            if _NEGATION.search(before):
+            if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
                 continue
             words = match.group(0).lower()
             if quote is None and not (_graded(words, before, text[match.end():match.end() + 20],

@@ -522,6 +522,13 @@ def test_a_year_after_since_is_not_the_grades():
         ("overall-effectiveness", "bexley-2025-ilacs"), ("children-in-care", "bexley-2025-ilacs"),
         ("care-leavers", "bexley-2025-ilacs")}
 
+
+def test_hypothetical_negated_and_general_grades_are_no_claims():
+    text = ("Oldham was rated good by Ofsted in 2024.\n\nEvery council that is judged ‘good’ says so in a press "
+            "release. Oldham is far from being rated outstanding, and could be rated inadequate next year. But a "
+            "council that is ‘requires improvement’ on paper may do fine work, and a ‘good’ council can fail a child.")
+    assert grades(text) == {("Oldham Metropolitan Borough Council", "good", "overall-effectiveness")}
+
 # --- money and percentages ----------------------------------------------------------------
 
 
