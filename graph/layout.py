@@ -1,5 +1,8 @@
 """The layout of a news article as scraped: headline, prose paragraphs and page furniture.
 
+A standfirst (the line after the headline that sums the story up, without a full stop)
+is display copy like the headline, not prose.
+
 Every paragraph keeps its offset in the article text, so whatever is found in it
 can be quoted back verbatim.
 
@@ -40,6 +43,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s+[\"'‘“(]*[A-Z0-9])")
 #: a line this short without a full stop is a label, caption or heading, not prose
 _LABEL_WORDS = 8
 _HEADLINE_WORDS = 25
+_STANDFIRST_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ class Layout:
                 continue
             repeated = counts[line.text] > 1 and len(line.text.split()) <= _LABEL_WORDS * 2  # a caption twice
             label = _is_label(line.text) and not _GRADE_LINE.search(line.text)
-            junk = repeated or _FURNITURE.search(line.text) or label
+            standfirst = headline is not None and not prose and _is_standfirst(line.text)
+            junk = repeated or _FURNITURE.search(line.text) or label or standfirst
             (furniture if junk else prose).append(line)
         return cls(headline, tuple(prose), tuple(furniture))
 
@@ -92,6 +97,11 @@ def _lines(text: str) -> list[Paragraph]:
 
 def _is_headline(line: Paragraph) -> bool:
     return len(line.text.split()) <= _HEADLINE_WORDS and not re.search(r"[.!?:;]\s*$", line.text)
+
+
+def _is_standfirst(text: str) -> bool:
+    """Whether the first line after a headline is its standfirst: display copy, without a full stop."""
+    return len(text.split()) <= _STANDFIRST_WORDS and not re.search(r"[.!?:;]\s*$", text)
 
 
 def _is_label(text: str) -> bool:

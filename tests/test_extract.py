@@ -606,6 +606,14 @@ def test_page_furniture_is_ignored_but_the_printed_date_is_read():
     assert (found.title, found.published) == ("Cornwall Council judged outstanding", "2020-12-04")
 
 
+
+def test_a_standfirst_is_display_copy_like_the_headline():
+    text = ("Swindon rated good by Ofsted\n\nInspectors praise ‘a remarkable turnaround’ in the town's children's "
+            "services\n\nSwindon Borough Council has been rated good.\n\nThe report said: “This is a remarkable "
+            "turnaround for children in Swindon.”")
+    assert [p.text for p in graph.layout.Layout.of(text).prose][0] == "Swindon Borough Council has been rated good."
+    assert quotes(text) == [("Ofsted", "This is a remarkable turnaround for children in Swindon.")]
+
 # --- the five seed articles --------------------------------------------------------------------
 
 
