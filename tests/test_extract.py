@@ -245,6 +245,16 @@ def test_unattributable_grade_headline_and_caption_quotes_give_no_statements():
     assert grades(text) == {(BRADFORD, "inadequate", "overall-effectiveness")}
 
 
+
+def test_a_pull_quote_signed_on_the_line_below_is_its_signers():
+    text = ("Rochdale rated good\n\nRochdale Borough Council was rated good by Ofsted.\n\n"
+            "“We are proud,” said Cllr Amira Sandhu-Platt, the council's cabinet member for children.\n\n"
+            "Director Jo Kettering said: “This is a good day.”\n\n"
+            "“We are proud.”\nCllr Amira Sandhu-Platt, cabinet member for children\n\n"
+            "“The work goes on.”\n\n— Jo Kettering\n\nThe council will publish its plan in May.")
+    assert quotes(text) == [("Amira Sandhu-Platt", "We are proud"), ("Jo Kettering", "This is a good day."),
+                            ("Amira Sandhu-Platt", "We are proud."), ("Jo Kettering", "The work goes on.")]
+
 # --- people and roles -------------------------------------------------------------------
 
 
