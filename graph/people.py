@@ -2,7 +2,7 @@
 
 A capitalised pair of words is taken for a person's name only in a context that
 says so: a title ("Ms", "Councillor", "Inspector"), role words before it ("leader
-Louise Goldsmith", "The authority's chief executive, Clare Marchant"), a role in
+Louise Goldsmith", "The authority's chief executive, Clare Marchant", "Foster carer Jo Bloggs"), a role in
 apposition after it, letters such as "MP" aside ("Sue Mullins, Labour group leader
 at WSCC, said"), or a speech verb next to it ("said Jo Bloggs").
 
@@ -55,7 +55,9 @@ ROLE_WORD = re.compile(
     r"\b(?:leader|member|councillor|director|executive|officer|chief|inspector|chair|chairman|chairwoman|"
     r"chairperson|head|commissioner|minister|secretary|spokesman|spokeswoman|spokesperson|manager|mayor|MP|"
     r"holder|lead|president|deputy|boss|principal|official|HMI|representative|adviser|advisor|cabinet|"
-    r"portfolio|governor|convenor)\b",
+    r"portfolio|governor|convenor|carer|worker|campaigner|parent|mother|father|mum|dad|grandmother|grandfather|"
+    r"leaver|adopter|volunteer|founder|headteacher|teacher|nurse|solicitor|lawyer|barrister|paediatrician|"
+    r"activist|advocate)\b",
     re.IGNORECASE,
 )
 #: words a role written before a name is made of ("council leader", "cabinet member for children")
@@ -67,7 +69,9 @@ chairman chairwoman head of for and & labour conservative liberal democrat lib d
 national regional ofsted hm his majesty's majesty’s inspector commissioner spokesman spokeswoman spokesperson
 portfolio holder mayor mp minister secretary state health wellbeing adult adults learning skills schools early help
 protection start life – - improvement operations operating finance resources director’s local authority principal
-practice workforce quality assurance commissioning children work trust
+practice workforce quality assurance commissioning children work trust foster carer worker campaigner parent
+mother father mum dad grandmother grandfather leaver adopter volunteer founder headteacher teacher nurse solicitor
+lawyer barrister paediatrician activist advocate youth single adoptive kinship
 """.split())
 _PARTIES = {"labour", "conservative", "ofsted", "green", "reform"}
 _WINDOW = 160  # how far around a name its context is looked for
@@ -154,7 +158,7 @@ def role_after(after: str) -> str:
         first = re.match(r"[^,.;:!?\"“”‘]{3,120}", rest)
         segment = first.group(0) if first else ""
     segment = segment.rstrip()
-    if not segment or not ROLE_WORD.search(segment) or re.match(r"(?:who|which|and|but|said)\b", segment):
+    if not segment or not ROLE_WORD.search(segment) or re.match(r"(?:who|whose|which|and|but|said)\b", segment):
         return ""
     return segment
 

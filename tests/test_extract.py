@@ -293,6 +293,14 @@ def test_roles_before_a_title_and_of_other_bodies():
     assert extract(text).people[0].evidence == "The council's cabinet member for children, Cllr Fiona Baker"
 
 
+def test_a_description_before_a_name_is_a_role():
+    text = ("Bromley was rated good.\n\nFoster carer Nia Coldwell-Amadi, from Orpington, who has fostered for 12 "
+            "years, said she had seen a change.\n\n“The support is there now,” she said.\n\n"
+            "Social worker Dev Ranasinghe-Hart said caseloads were lower.")
+    assert people(text) == {"Nia Coldwell-Amadi": ("Foster carer", ""), "Dev Ranasinghe-Hart": ("Social worker", "")}
+    assert quotes(text) == [("Nia Coldwell-Amadi", "The support is there now")]
+
+
 def test_roles_after_post_nominals_and_without_a_second_description():
     text = ("Knowsley Council was rated inadequate.\n\nSir Tom Hale MP, the party's spokesperson for children, "
             "said it was “grim”.\n\nDr Asha Rao, the group's spokesperson for education and a former headteacher, "
