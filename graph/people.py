@@ -177,10 +177,16 @@ def _is_role_phrase(phrase: str) -> bool:
 
 
 def role_before(before: str) -> str:
-    """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words."""
+    """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words;
+    of an apposition opening after a comma, the shortest that is a role ("Speaking to ITV News, the
+    council's portfolio holder for children, education and families, ")."""
     appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)([^.;:!?\"“”‘’]{3,140}),\s$", before[-150:])
-    if appositive and _is_role_phrase(appositive.group(1).strip()):
-        return appositive.group(1).strip()
+    if appositive:
+        phrase = appositive.group(1).strip()
+        tails = [phrase] + [phrase[m.end():] for m in reversed(list(re.finditer(r",\s+", phrase)))]
+        role = next((tail for tail in tails if _is_role_phrase(tail)), "")
+        if role:
+            return role
     if not before.endswith(" ") or before.rstrip().endswith(","):
         return ""
     taken: list[str] = []  # the words before the name, nearest first

@@ -301,6 +301,13 @@ def test_a_description_before_a_name_is_a_role():
     assert quotes(text) == [("Nia Coldwell-Amadi", "The support is there now")]
 
 
+def test_a_role_in_apposition_after_an_opening_phrase():
+    text = ("Merton was rated good.\n\nResponding to the report, the council's lead member for children, schools "
+            "and families, Cllr Priya Venkatesan-Moore, said: “We are delighted.”")
+    assert people(text) == {"Priya Venkatesan-Moore": ("lead member for children, schools and families",
+                                                       "London Borough of Merton")}
+
+
 def test_roles_after_post_nominals_and_without_a_second_description():
     text = ("Knowsley Council was rated inadequate.\n\nSir Tom Hale MP, the party's spokesperson for children, "
             "said it was “grim”.\n\nDr Asha Rao, the group's spokesperson for education and a former headteacher, "
