@@ -2,9 +2,10 @@
 
 A capitalised pair of words is taken for a person's name only in a context that
 says so: a title ("Ms", "Councillor", "Inspector"), role words before it ("leader
-Louise Goldsmith", "The authority's chief executive, Clare Marchant", "Foster carer Jo Bloggs"), a role in
-apposition after it, letters such as "MP" aside ("Sue Mullins, Labour group leader
-at WSCC, said"), or a speech verb next to it ("said Jo Bloggs").
+Louise Goldsmith", "The authority's chief executive, Clare Marchant", "Foster carer
+Jo Bloggs"), a role in apposition after it, letters such as "MP" aside ("Sue Mullins,
+Labour group leader at WSCC, said"), a role stated ("Jo Bloggs is chief executive of
+..."), or a speech verb next to it ("said Jo Bloggs").
 
 >>> person_context("leader Louise Goldsmith acknowledged", 7, 23)
 Role(words='leader', start=0, span_start=0, span_end=23)
@@ -126,9 +127,10 @@ def person_context(text: str, start: int, end: int, lo: int = 0, hi: int | None 
     hi = len(text) if hi is None else hi
     end += len(_POST_NOMINALS.match(text, end, hi).group(0))  # "Sir Jo Bloggs MP, the party's ..."
     before, after = text[max(lo, start - _WINDOW):start], text[end:min(hi, end + _WINDOW)]
-    role = role_after(after)
+    role = role_after(after) or role_stated(after)
     if role:
-        return Role(role, end + 2, start, end + 2 + len(role))
+        at = end + after.index(role)
+        return Role(role, at, start, at + len(role))
     title = _TITLE_BEFORE.search(before[-16:])
     if title:  # "Labour opposition leader Cllr Jo Bloggs": the role is before the title
         before = before[:len(before) - len(title.group(0))]
@@ -161,6 +163,18 @@ def role_after(after: str) -> str:
     if not segment or not ROLE_WORD.search(segment) or re.match(r"(?:who|whose|which|and|but|said)\b", segment):
         return ""
     return segment
+
+
+def role_stated(after: str) -> str:
+    """The role a sentence gives a name, as a writer's biography line does: " is chief executive of the
+    charity Lanternway." -> its words."""
+    stated = re.match(r" (?:is|was|has been|had been) ([^,.;:!?\"“”‘]{3,120})", after)
+    if not stated:
+        return ""
+    segment = stated.group(1).rstrip()
+    first = segment.split(" ")[0].lower()
+    opens = first in {"the", "a", "an", "its", "their", "his", "her"} or first in _ROLE_VOCABULARY
+    return segment if opens and ROLE_WORD.search(segment) else ""
 
 
 def _is_role_phrase(phrase: str) -> bool:

@@ -308,6 +308,12 @@ def test_a_role_in_apposition_after_an_opening_phrase():
                                                        "London Borough of Merton")}
 
 
+def test_a_role_stated_as_a_biography_line_does():
+    text = ("Hillingdon was rated good.\n\nMaya Lindqvist-Obi was told by the director that nothing would change."
+            "\n\nRavi Castellano-Briggs is chief executive of the charity Safe Steps.")
+    assert people(text) == {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "")}
+
+
 def test_roles_after_post_nominals_and_without_a_second_description():
     text = ("Knowsley Council was rated inadequate.\n\nSir Tom Hale MP, the party's spokesperson for children, "
             "said it was “grim”.\n\nDr Asha Rao, the group's spokesperson for education and a former headteacher, "
