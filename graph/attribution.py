@@ -137,8 +137,10 @@ def _pick(reading: Reading, mentions: list[Mention]) -> Speaker | None:
     body, leaving out those after a preposition ("In Portsmouth, inspectors said"; "The report, which
     covered an inspection period ..., said")."""
     subjects = [m for m in mentions if not _PREPOSITION.search(reading.masked[max(0, m.start - 8):m.start])]
-    people = [m for m in subjects or mentions if m.person_like]
-    return reading.mentions.resolve(people[-1] if people else (subjects or mentions)[0])
+    if not subjects:
+        return None
+    people = [m for m in subjects if m.person_like]
+    return reading.mentions.resolve(people[-1] if people else subjects[0])
 
 
 def _clean(text: str) -> str:

@@ -245,6 +245,11 @@ def test_unattributable_grade_headline_and_caption_quotes_give_no_statements():
     assert grades(text) == {(BRADFORD, "inadequate", "overall-effectiveness")}
 
 
+def test_a_speaker_named_by_a_common_noun_is_nobody():
+    text = ("Ealing was rated requires improvement.\n\nOne mother from Ealing told reporters her family had waited "
+            "“far too long” for help.\n\nParents in Ealing said services were “patchy”.")
+    assert quotes(text) == []
+
 
 def test_a_pull_quote_signed_on_the_line_below_is_its_signers():
     text = ("Rochdale rated good\n\nRochdale Borough Council was rated good by Ofsted.\n\n"
@@ -520,7 +525,6 @@ def test_one_grade_per_authority_area_and_inspection():
     assert extract(text).to_json()["grades"] == [{"authority": SCILLY, "grade": "good", "area": "overall-effectiveness"}]
 
 
-
 def test_a_grade_list_one_area_a_line():
     text = ("Torbay children's services\n\nPublished 3 June 2025\n\nOfsted inspected Torbay Council in April. "
             "The grades:\n\nOverall effectiveness: Good\nHelp and protection: Good\nChildren in care: Requires "
@@ -635,7 +639,6 @@ def test_page_furniture_is_ignored_but_the_printed_date_is_read():
     assert [a.name for a in found.authorities] == [CORNWALL]
     assert found.quotes == [] and [p.text for p in found.percentages] == ["90%"]
     assert (found.title, found.published) == ("Cornwall Council judged outstanding", "2020-12-04")
-
 
 
 def test_a_standfirst_is_display_copy_like_the_headline():
