@@ -316,7 +316,14 @@ def test_a_role_in_apposition_after_an_opening_phrase():
 def test_a_role_stated_as_a_biography_line_does():
     text = ("Hillingdon was rated good.\n\nMaya Lindqvist-Obi was told by the director that nothing would change."
             "\n\nRavi Castellano-Briggs is chief executive of the charity Safe Steps.")
-    assert people(text) == {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "")}
+    assert people(text) == {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "Safe Steps")}
+
+
+def test_a_charity_named_in_a_role_is_its_organisation():
+    text = ("Redbridge was rated good.\n\nKate Obuya-Fenn, chief executive of the children's charity Harbour "
+            "Lights, said: “Good news.”")
+    assert people(text) == {"Kate Obuya-Fenn": ("chief executive of the children's charity Harbour Lights",
+                                                "Harbour Lights")}
 
 
 def test_roles_after_post_nominals_and_without_a_second_description():
