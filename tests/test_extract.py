@@ -306,24 +306,22 @@ def test_a_description_before_a_name_is_a_role():
     assert quotes(text) == [("Nia Coldwell-Amadi", "The support is there now")]
 
 
-def test_a_role_in_apposition_after_an_opening_phrase():
-    text = ("Merton was rated good.\n\nResponding to the report, the council's lead member for children, schools "
-            "and families, Cllr Priya Venkatesan-Moore, said: “We are delighted.”")
-    assert people(text) == {"Priya Venkatesan-Moore": ("lead member for children, schools and families",
-                                                       "London Borough of Merton")}
-
-
-def test_a_role_stated_as_a_biography_line_does():
-    text = ("Hillingdon was rated good.\n\nMaya Lindqvist-Obi was told by the director that nothing would change."
-            "\n\nRavi Castellano-Briggs is chief executive of the charity Safe Steps.")
-    assert people(text) == {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "Safe Steps")}
-
-
-def test_a_charity_named_in_a_role_is_its_organisation():
-    text = ("Redbridge was rated good.\n\nKate Obuya-Fenn, chief executive of the children's charity Harbour "
-            "Lights, said: “Good news.”")
-    assert people(text) == {"Kate Obuya-Fenn": ("chief executive of the children's charity Harbour Lights",
-                                                "Harbour Lights")}
+@pytest.mark.parametrize("text, found", [
+    pytest.param("Merton was rated good.\n\nResponding to the report, the council's lead member for children, "
+                 "schools and families, Cllr Priya Venkatesan-Moore, said: “We are delighted.”",
+                 {"Priya Venkatesan-Moore": ("lead member for children, schools and families",
+                                             "London Borough of Merton")}, id="apposition after an opening phrase"),
+    pytest.param("Hillingdon was rated good.\n\nMaya Lindqvist-Obi was told by the director that nothing would "
+                 "change.\n\nRavi Castellano-Briggs is chief executive of the charity Safe Steps.",
+                 {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "Safe Steps")},
+                 id="stated as a biography line does"),
+    pytest.param("Redbridge was rated good.\n\nKate Obuya-Fenn, chief executive of the children's charity Harbour "
+                 "Lights, said: “Good news.”",
+                 {"Kate Obuya-Fenn": ("chief executive of the children's charity Harbour Lights", "Harbour Lights")},
+                 id="a charity named in it is its organisation"),
+])
+def test_roles_in_apposition_stated_and_of_charities(text, found):
+    assert people(text) == found
 
 
 def test_roles_after_post_nominals_and_without_a_second_description():
