@@ -6,7 +6,8 @@ inspectors found ..."), else of one just after it ("..., said the report"), else
 of one ending the paragraph before ("Cllr Jo Bloggs said:").
 A verb with no subject of its own ("... and suggested") has its sentence's;
 a passive one ("Councillors were told") has only a "by" agent. A paragraph
-that is all quotation goes on with the speaker before it.
+that is all quotation is a pull quote when the line after it names its speaker,
+else goes on with the speaker before it.
 Quoted grade words are judgements, not statements; unattributable quotations
 are dropped.
 """
@@ -17,7 +18,7 @@ import re
 
 from .extraction import Speaker, Statement
 from .mentions import Mention
-from .people import SPEECH
+from .people import SPEECH, TITLE
 from .quotes import Quote
 from .reading import Reading
 
@@ -28,6 +29,8 @@ _ELIDED = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then|later|further
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 #: words that open a clause of its own: a mention right after one and right before the verb is its subject
 _CLAUSE_OPENER = re.compile(r"\b(?:with|after|before|when|since|because|as|while|until|once|though|although)\s+$")
+#: the line after a paragraph, as a pull quote's signature: "— Cllr Jo Bloggs, leader"
+_NEXT_LINE = re.compile(rf"[ \t]*\n\s*(?P<line>[—–-]?\s*(?:{TITLE}\.?\s+)?(?P<name>[^,\n]+?))\s*(?:,|\n|$)")
 _PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
                "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}
@@ -45,7 +48,7 @@ def statements(reading: Reading) -> list[Statement]:
     for quote in reading.quotes:
         if not quote.text or is_grade_words(quote.text):
             continue
-        speaker = attribute(reading, quote)
+        speaker = attribute(reading, quote) or _signed(reading, quote)
         if speaker is None and last and quote.paragraphs[0] == last[0].paragraphs[-1]:
             speaker = last[1]  # “We are not complacent,” Mr Oyelaran said. “There is more to do.”
         elif speaker is None and last and _continues(reading, last[0], quote):
@@ -134,8 +137,10 @@ def _pick(reading: Reading, mentions: list[Mention]) -> Speaker | None:
     body, leaving out those after a preposition ("In Portsmouth, inspectors said"; "The report, which
     covered an inspection period ..., said")."""
     subjects = [m for m in mentions if not _PREPOSITION.search(reading.masked[max(0, m.start - 8):m.start])]
-    people = [m for m in subjects or mentions if m.person_like]
-    return reading.mentions.resolve(people[-1] if people else (subjects or mentions)[0])
+    if not subjects:
+        return None
+    people = [m for m in subjects if m.person_like]
+    return reading.mentions.resolve(people[-1] if people else subjects[0])
 
 
 def _clean(text: str) -> str:
@@ -144,11 +149,27 @@ def _clean(text: str) -> str:
     return text[:-1].rstrip() if text.endswith(",") else text
 
 
+def _whole_paragraph(reading: Reading, quote: Quote) -> bool:
+    """Whether ``quote`` is all of a paragraph (a full stop after it aside)."""
+    para = reading.layout.prose[quote.paragraphs[0]]
+    return quote.start == para.start and not reading.text[quote.end:para.end].strip(" .")
+
+
 def _continues(reading: Reading, previous: Quote, quote: Quote) -> bool:
     """Whether ``quote`` is a whole paragraph right after the paragraph where ``previous`` ends."""
-    para = reading.layout.prose[quote.paragraphs[0]]
-    whole = quote.start == para.start and not reading.text[quote.end:para.end].strip(" .")
-    return whole and quote.paragraphs[0] == previous.paragraphs[-1] + 1
+    return _whole_paragraph(reading, quote) and quote.paragraphs[0] == previous.paragraphs[-1] + 1
+
+
+def _signed(reading: Reading, quote: Quote) -> Speaker | None:
+    """The speaker of a pull quote: a paragraph all quotation whose next line, not prose, begins with the
+    name of someone the article names ("Cllr Jo Bloggs, Bradford Council")."""
+    prose, index = reading.layout.prose, quote.paragraphs[-1]
+    following = _NEXT_LINE.match(reading.text, prose[index].end)
+    if not _whole_paragraph(reading, quote) or following is None or (
+            index + 1 < len(prose) and prose[index + 1].start == following.start("line")):
+        return None
+    person = reading.mentions.people.get(following.group("name"))
+    return person.speaker if person else None
 
 
 def _closes_paragraph(reading: Reading, quote: Quote) -> bool:

@@ -41,7 +41,13 @@ _INSPECTION_CUE = re.compile(r"\b(?:Ofsted|inspect\w*|watchdog|rated|rating|judg
 #: "judged <a judgement area, however long> to be good", "rated <it> as outstanding"
 _TO_BE = re.compile(r"\b(?:to be|as)\s+['‘\"“]?$", re.IGNORECASE)
 _JUDGED = re.compile(r"\b(?:judged|rated|graded|deemed|found|assessed|considered)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no longer|never|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no longer|never|nor|far from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: "could be rated inadequate", "would have been judged good": a grade that may be, not one that is
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|must|will|shall|can)(?:\s+not|n['’]t)?\s+"
+                           r"(?:\w+\s+){0,3}$")
+#: a council in general, not one the article names: "every council that is judged 'good'", "a 'good' council is"
+_ANY_COUNCIL = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s+(?:['‘\"“]?\w+['’\"”]?\s+)?(?:council|authority)\s+"
+                          r"(?:that|which|who|where|doing|is|can|could|may|might|would|will|must|should)\b")
 #: "an inadequate service": an adjective before a noun is no grade
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?!(?:in|for|by|at|across|and|or|to|overall|on|following|after|with|since|rating|ratings|grade|"
@@ -50,9 +56,11 @@ _ATTRIBUTIVE = re.compile(
 _ALL_AREAS = re.compile(
     r"\b(?:in|across|for) (?:all|every|each) (?:(?:four|five|three|of the|the) )*(?:areas?|categories|"
     r"judgements?|judgments?|aspects?)\b|\ball (?:(?:four|five|three) )?(?:areas|judgements|judgments|categories)\b"
-    r"|\bwere all (?:judged|rated|graded|deemed|found)|\bacross the board\b",
+    r"|\bacross the board\b",
     re.IGNORECASE,
 )
+#: "were all judged good": every area when no area is named, else the areas named
+_ALL_JUDGED = re.compile(r"\bwere all (?:judged|rated|graded|deemed|found)\b", re.IGNORECASE)
 _AREA_PHRASES = (
     (re.compile(r"\boverall(?: effectiveness)?\b", re.I), "overall"),
     (re.compile(r"\bhelp and protection\b|\bneed(?:s|ing)? (?:of )?help\b", re.I), "help"),
@@ -74,12 +82,15 @@ _PREVIOUS = re.compile(
 _PREVIOUS_BEFORE = re.compile(r"\b(?:had been|up from|down from|since|after being|after it was|"
                               r"(?:years?|months?) (?:after|since|before))\b", re.IGNORECASE)
 #: "from inadequate", "a turnaround from the ‘Inadequate’ judgement": a grade left behind
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?['‘\"“]?$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s+['‘\"“]?$")
 _PREVIOUS_YEAR = re.compile(r"\b(?:last|previous|single|earlier|prior) (?:[\w-]+ )?inspection,?(?: \w+){0,3}? in "
                             r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.]+)")
 _AS_WAS = re.compile(r"\s*,?\s+as (?:was|were|is|are|did)\s+([^,;.]+)")
+_AREA_COPULA = re.compile(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
+                          r"(?:(?:now|still|also|again)\s+)?$|((?:\S+\s+){0,3}\S+):\s*$")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -99,25 +110,37 @@ def grades(reading: Reading) -> tuple[list[Grade], list[Inspection]]:
     for p in placed:
         if not p.previous and p.year:
             current_years.setdefault(p.council.code, set()).add(p.year)
+    previous_year = _PREVIOUS_YEAR.search(reading.masked)
     for p in placed:
         years = current_years.get(p.council.code, set())
         if p.previous and p.year in years:
             p.year = None  # "rated good in 2024, two years after it was rated inadequate": 2024 is not its year
         elif p.year is None and not p.previous:  # the year its council's other current grades give
             p.year = next(iter(years)) if len(years) == 1 else reading.year if reading.published else None
-    previous_year = _PREVIOUS_YEAR.search(reading.masked)
-    found: dict[tuple[str, str, str], Grade] = {}
-    inspections: dict[str, Inspection] = {}
-    for p in placed:
+            p.inferred = p.year is not None
         if p.previous and p.year is None and previous_year:
             p.year = int(previous_year.group(1))
+
+    def filed(p: _Placed) -> tuple[str, str, list[str]]:
+        """The type and id of a grade's inspection, and its areas."""
         words = reading.text[p.clause[0]:p.clause[1]] + (" " + previous_year.group(0) if p.previous and previous_year
                                                           else "")
         kind = inspection_type(words, p.year, graded=True)
-        key = inspection_id(p.council.slug, p.year, kind, p.previous)
+        return kind, inspection_id(p.council.slug, p.year, kind, p.previous), _areas(reading, p, kind)
+
+    entries = [(p, *filed(p)) for p in placed]
+    stated = {(p.council.code, area, key): p.word.grade for p, _, key, areas in entries if not p.inferred
+              for area in areas}
+    for i, (p, _, key, areas) in enumerate(entries):
+        if p.inferred and any(stated.get((p.council.code, area, key), p.word.grade) != p.word.grade for area in areas):
+            p.year = None  # it contradicts a grade of the year it was given: another inspection
+            entries[i] = (p, *filed(p))
+    found: dict[tuple[str, str, str], Grade] = {}
+    inspections: dict[str, Inspection] = {}
+    for p, kind, key, areas in entries:
         evidence = reading.text[p.word.context[0]:p.word.context[1]]
         inspections.setdefault(key, Inspection(key, p.council.ref, kind, p.year, evidence, p.previous))
-        for area in _areas(reading, p.word, *p.clause, kind, p.year):
+        for area in areas:
             found.setdefault((p.council.name, area, key),
                              Grade(p.council.name, p.word.grade, area, p.council.ref, key, evidence))
     return list(found.values()), list(inspections.values())
@@ -132,25 +155,31 @@ class _Placed:
     clause: tuple[int, int]
     previous: bool
     year: int | None
+    rivals: tuple[int, ...]  # where the other grade words of its sentence start
+    inferred: bool = False  # its year is that of its council's other grades, not one of its own
 
 
 def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Placed | None:
     """Where a grade word belongs. A year in its sentence is its own unless another grade word is
-    nearer ("rated good, a turnaround from the inadequate judgement it received in 2019")."""
+    nearer ("rated good, a turnaround from the inadequate judgement it received in 2019") or "since"
+    comes between ("rated good for the first time since 2018")."""
     text = reading.text
     s_start, s_end = word.context
     c_start, c_end = _clause(text, s_start, s_end, word.start)
     council = reading.council_for(s_start, s_end, word.start)
-    if council is None:
-        return None
+    general = _ANY_COUNCIL.search(text, c_start, min(c_end, word.end + 40))
+    if council is None or general and general.start() < word.start and not [
+            m for m in reading.councils_in(c_start, word.start) if m.end <= general.start()]:
+        return None  # no council, or a council in general ("every council that is judged 'good'")
     before, just_after = text[c_start:word.start], text[word.end:min(c_end, word.end + 40)]
     previous = bool(_FROM.search(before) or _PREVIOUS.search(before)
                     or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
         and not _FROM_TO.search(before)
     rivals = [w.start for w in words if w is not word and s_start <= w.start < s_end]
     years = sorted((abs(m.start() - word.start), int(m.group(0))) for m in YEAR.finditer(text, s_start, s_end)
-                   if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals))
-    return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None)
+                   if all(abs(m.start() - word.start) <= abs(m.start() - r) for r in rivals)
+                   and not _SINCE.search(text, word.end, m.start()))
+    return _Placed(word, council, (c_start, c_end), previous, years[0][1] if years else None, tuple(rivals))
 
 
 def inspection_type(words: str, year: int | None, graded: bool) -> str:
@@ -197,7 +226,7 @@ def _grade_words(reading: Reading) -> list[_GradeWord]:
                 continue  # words inside a statement
             context = (max(s_start, match.start() - WINDOW), min(s_end, match.end() + WINDOW))
             before = text[max(s_start, match.start() - 80):match.start()]
-            if _NEGATION.search(before):
+            if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
                 continue
             words = match.group(0).lower()
             if quote is None and not (_graded(words, before, text[match.end():match.end() + 20],
@@ -220,10 +249,10 @@ def _graded(words: str, before: str, after: str, sentence: str) -> bool:
 
 
 def _area_is(before: str) -> bool:
-    """Whether text ends "<judgement area> was" / "are now": a grade word after it is a grade."""
-    copula = re.search(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
-                       r"(?:(?:now|still|also|again)\s+)?$", before[-80:])
-    return bool(copula) and any(pattern.search(copula.group(1)) for pattern, _ in _AREA_PHRASES)
+    """Whether text ends "<judgement area> was" / "are now" / ":" (a grade list's "Care leavers: Good"):
+    a grade word after it is a grade."""
+    copula = _AREA_COPULA.search(before[-80:])
+    return bool(copula) and any(pattern.search(copula.group(1) or copula.group(2)) for pattern, _ in _AREA_PHRASES)
 
 
 def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:
@@ -238,21 +267,23 @@ def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _areas(reading: Reading, word: _GradeWord, c_start: int, c_end: int, kind: str, year: int | None) -> list[str]:
-    """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall."""
+def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
+    """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall.
+    An area named after another grade word is that one's ("judged good, with outstanding leadership")."""
+    word, (c_start, c_end), year = placed.word, placed.clause, placed.year
     clause = reading.text[c_start:c_end]
+    every = list(SIF_AREAS) if kind == "sif" else [_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES]
     if _ALL_AREAS.search(clause):
-        if kind == "sif":
-            return list(SIF_AREAS)
-        return list(dict.fromkeys(_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES))
+        return list(dict.fromkeys(every))
     if re.match(r"\s+overall\b", reading.masked[word.end:c_end]):  # "rated good overall"
         return ["overall-effectiveness"]
     listed = _listed_after(reading.masked, word.end, c_end)
     if listed:
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in listed))
-    hits = _area_hits(reading.masked[c_start:c_end], c_start)
+    next_rival = min((r for r in placed.rivals if r > word.end), default=c_end)
+    hits = [h for h in _area_hits(reading.masked[c_start:c_end], c_start) if h[0] < next_rival]
     if not hits:
-        return ["overall-effectiveness"]
+        return list(dict.fromkeys(every)) if _ALL_JUDGED.search(clause) else ["overall-effectiveness"]
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in hits))
     before = [h for h in hits if h[0] < word.start]

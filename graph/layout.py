@@ -1,5 +1,8 @@
 """The layout of a news article as scraped: headline, prose paragraphs and page furniture.
 
+A standfirst (the line after the headline that sums the story up, without a full stop)
+is display copy like the headline, not prose.
+
 Every paragraph keeps its offset in the article text, so whatever is found in it
 can be quoted back verbatim.
 
@@ -32,12 +35,15 @@ _FURNITURE = re.compile(
     r"|(?-i:\b[A-Z]\d{5,}-\d+\b|\b[A-Z]{3,}\d{8,}\b)",
     re.IGNORECASE,
 )
+#: a line of a grade list ("Care leavers: Good") is prose, however short
+_GRADE_LINE = re.compile(r":\s*(?:requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)\]]*\s*$|[\"'’”]\s*$")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Cllr", "No", "Prof", "Rev", "Revd", "Sgt", "e.g", "i.e", "etc")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s+[\"'‘“(]*[A-Z0-9])")
 #: a line this short without a full stop is a label, caption or heading, not prose
 _LABEL_WORDS = 8
 _HEADLINE_WORDS = 25
+_STANDFIRST_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,9 @@ class Layout:
             if line is headline:
                 continue
             repeated = counts[line.text] > 1 and len(line.text.split()) <= _LABEL_WORDS * 2  # a caption twice
-            junk = repeated or _FURNITURE.search(line.text) or _is_label(line.text)
+            label = _is_label(line.text) and not _GRADE_LINE.search(line.text)
+            standfirst = headline is not None and not prose and _is_standfirst(line.text)
+            junk = repeated or _FURNITURE.search(line.text) or label or standfirst
             (furniture if junk else prose).append(line)
         return cls(headline, tuple(prose), tuple(furniture))
 
@@ -89,6 +97,11 @@ def _lines(text: str) -> list[Paragraph]:
 
 def _is_headline(line: Paragraph) -> bool:
     return len(line.text.split()) <= _HEADLINE_WORDS and not re.search(r"[.!?:;]\s*$", line.text)
+
+
+def _is_standfirst(text: str) -> bool:
+    """Whether the first line after a headline is its standfirst: display copy, without a full stop."""
+    return len(text.split()) <= _STANDFIRST_WORDS and not re.search(r"[.!?:;]\s*$", text)
 
 
 def _is_label(text: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .extraction import Speaker
+from .extraction import Speaker, slugify
 from .people import (FULL_NAME, NOT_NAME, ROLE_WORD, TITLE_ROLES, TITLED, TITLES_F, TITLES_M, NamedPerson,
                      Role, name_tokens, person_context)
 
@@ -59,6 +59,8 @@ _COUNCIL_ROLE = re.compile(r"\b(?:council|cabinet|leader|councillor|chief execut
 #: a role's leading determiner, and an owner named by a common noun: "the group's", "The authority's"
 _OWNER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                     r"(?:(?:group|party|council|authority|charity|union|department)['’]s\s+)?")
+#: a body the role names that no table knows: "chief executive of the charity Kinship Futures"
+_NAMED_BODY = re.compile(r"\b(?:charity|campaign group|union|foundation)\s+([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)")
 _SECOND_DESCRIPTION = re.compile(r"\s+and an?\s+")
 #: more distinct people than any article has: past it, capitalised noise is not read as names
 MAX_PEOPLE = 200
@@ -225,8 +227,8 @@ class Mentions:
 
     def _role_and_organisation(self, role: str, role_start: int) -> tuple[str, Speaker | None]:
         """A role as worded, without a leading determiner or owner ("The authority's"), and the
-        organisation it is in: named in the role, else Ofsted for an inspector, else the one council
-        the article is about for a council role. A second description ("... and a former
+        organisation it is in: named in the role (a charity by the name after "charity"), else Ofsted
+        for an inspector, else the one council the article is about for a council role. A second description ("... and a former
         paediatrician") is not part of the role."""
         role = _SECOND_DESCRIPTION.split(role.strip())[0]
         role_end = role_start + len(role)
@@ -238,6 +240,9 @@ class Mentions:
             if rest and ROLE_WORD.search(rest):
                 role = rest
         speaker = org.speaker if org else None
+        named = _NAMED_BODY.search(role)
+        if speaker is None and named:
+            speaker = Speaker(named.group(1), f"organisation/{slugify(named.group(1))}")
         if speaker is None and re.search(r"\b(?:inspector|HMI)\b", role, re.IGNORECASE):
             speaker = OFSTED
         council = self.reading.only_council

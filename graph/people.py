@@ -2,9 +2,10 @@
 
 A capitalised pair of words is taken for a person's name only in a context that
 says so: a title ("Ms", "Councillor", "Inspector"), role words before it ("leader
-Louise Goldsmith", "The authority's chief executive, Clare Marchant"), a role in
-apposition after it, letters such as "MP" aside ("Sue Mullins, Labour group leader
-at WSCC, said"), or a speech verb next to it ("said Jo Bloggs").
+Louise Goldsmith", "The authority's chief executive, Clare Marchant", "Foster carer
+Jo Bloggs"), a role in apposition after it, letters such as "MP" aside ("Sue Mullins,
+Labour group leader at WSCC, said"), a role stated ("Jo Bloggs is chief executive of
+..."), or a speech verb next to it ("said Jo Bloggs").
 
 >>> person_context("leader Louise Goldsmith acknowledged", 7, 23)
 Role(words='leader', start=0, span_start=0, span_end=23)
@@ -55,7 +56,9 @@ ROLE_WORD = re.compile(
     r"\b(?:leader|member|councillor|director|executive|officer|chief|inspector|chair|chairman|chairwoman|"
     r"chairperson|head|commissioner|minister|secretary|spokesman|spokeswoman|spokesperson|manager|mayor|MP|"
     r"holder|lead|president|deputy|boss|principal|official|HMI|representative|adviser|advisor|cabinet|"
-    r"portfolio|governor|convenor)\b",
+    r"portfolio|governor|convenor|carer|worker|campaigner|parent|mother|father|mum|dad|grandmother|grandfather|"
+    r"leaver|adopter|volunteer|founder|headteacher|teacher|nurse|solicitor|lawyer|barrister|paediatrician|"
+    r"activist|advocate)\b",
     re.IGNORECASE,
 )
 #: words a role written before a name is made of ("council leader", "cabinet member for children")
@@ -67,7 +70,9 @@ chairman chairwoman head of for and & labour conservative liberal democrat lib d
 national regional ofsted hm his majesty's majesty’s inspector commissioner spokesman spokeswoman spokesperson
 portfolio holder mayor mp minister secretary state health wellbeing adult adults learning skills schools early help
 protection start life – - improvement operations operating finance resources director’s local authority principal
-practice workforce quality assurance commissioning children work trust
+practice workforce quality assurance commissioning children work trust foster carer worker campaigner parent
+mother father mum dad grandmother grandfather leaver adopter volunteer founder headteacher teacher nurse solicitor
+lawyer barrister paediatrician activist advocate youth single adoptive kinship
 """.split())
 _PARTIES = {"labour", "conservative", "ofsted", "green", "reform"}
 _WINDOW = 160  # how far around a name its context is looked for
@@ -122,9 +127,10 @@ def person_context(text: str, start: int, end: int, lo: int = 0, hi: int | None 
     hi = len(text) if hi is None else hi
     end += len(_POST_NOMINALS.match(text, end, hi).group(0))  # "Sir Jo Bloggs MP, the party's ..."
     before, after = text[max(lo, start - _WINDOW):start], text[end:min(hi, end + _WINDOW)]
-    role = role_after(after)
+    role = role_after(after) or role_stated(after)
     if role:
-        return Role(role, end + 2, start, end + 2 + len(role))
+        at = end + after.index(role)
+        return Role(role, at, start, at + len(role))
     title = _TITLE_BEFORE.search(before[-16:])
     if title:  # "Labour opposition leader Cllr Jo Bloggs": the role is before the title
         before = before[:len(before) - len(title.group(0))]
@@ -154,9 +160,21 @@ def role_after(after: str) -> str:
         first = re.match(r"[^,.;:!?\"“”‘]{3,120}", rest)
         segment = first.group(0) if first else ""
     segment = segment.rstrip()
-    if not segment or not ROLE_WORD.search(segment) or re.match(r"(?:who|which|and|but|said)\b", segment):
+    if not segment or not ROLE_WORD.search(segment) or re.match(r"(?:who|whose|which|and|but|said)\b", segment):
         return ""
     return segment
+
+
+def role_stated(after: str) -> str:
+    """The role a sentence gives a name, as a writer's biography line does: " is chief executive of the
+    charity Lanternway." -> its words."""
+    stated = re.match(r" (?:is|was|has been|had been) ([^,.;:!?\"“”‘]{3,120})", after)
+    if not stated:
+        return ""
+    segment = stated.group(1).rstrip()
+    first = segment.split(" ")[0].lower()
+    opens = first in {"the", "a", "an", "its", "their", "his", "her"} or first in _ROLE_VOCABULARY
+    return segment if opens and ROLE_WORD.search(segment) else ""
 
 
 def _is_role_phrase(phrase: str) -> bool:
@@ -173,10 +191,16 @@ def _is_role_phrase(phrase: str) -> bool:
 
 
 def role_before(before: str) -> str:
-    """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words."""
+    """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words;
+    of an apposition opening after a comma, the shortest that is a role ("Speaking to ITV News, the
+    council's portfolio holder for children, education and families, ")."""
     appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)([^.;:!?\"“”‘’]{3,140}),\s$", before[-150:])
-    if appositive and _is_role_phrase(appositive.group(1).strip()):
-        return appositive.group(1).strip()
+    if appositive:
+        phrase = appositive.group(1).strip()
+        tails = [phrase] + [phrase[m.end():] for m in reversed(list(re.finditer(r",\s+", phrase)))]
+        role = next((tail for tail in tails if _is_role_phrase(tail)), "")
+        if role:
+            return role
     if not before.endswith(" ") or before.rstrip().endswith(","):
         return ""
     taken: list[str] = []  # the words before the name, nearest first

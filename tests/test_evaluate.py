@@ -21,7 +21,8 @@ from .conftest import ROOT, edit, invoke, readme_block
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press", "barnsley-bbc-style", "stoke-stockport-broadsheet",
-            "redcar-cleveland-local-live", "warrington-opposition-release")
+            "redcar-cleveland-local-live", "warrington-opposition-release", "north-east-lincolnshire-itv-style",
+            "havering-local-democracy", "derby-nottinghamshire-comment")
 GLOSS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
 
 #: (precision, recall, F1) measured on the five curated articles, rounded down: they may rise, never fall.
@@ -85,7 +86,7 @@ def test_scores_on_the_held_out_articles_do_not_fall(held_out):
     }
     assert floor_check(held_out, floor) == []
     roles = held_out.roles()  # role titles and organisations found right now: they may rise, never fall
-    assert roles.checked == 18 and roles.titles >= 17 and roles.organisations >= 13
+    assert roles.checked == 27 and roles.titles >= 25 and roles.organisations >= 22
 
 
 def test_scores_count_right_found_and_curated_facts():

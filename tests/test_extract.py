@@ -46,6 +46,7 @@ BIRMINGHAM = "Birmingham City Council"
 TOWER_HAMLETS = "London Borough of Tower Hamlets"
 CORNWALL = "Cornwall Council"
 SCILLY = "Council of the Isles of Scilly"
+ENFIELD = "London Borough of Enfield"
 ILACS = {"overall-effectiveness", "help-and-protection", "children-in-care-and-care-leavers", "leadership"}
 
 
@@ -244,6 +245,21 @@ def test_unattributable_grade_headline_and_caption_quotes_give_no_statements():
     assert grades(text) == {(BRADFORD, "inadequate", "overall-effectiveness")}
 
 
+def test_a_speaker_named_by_a_common_noun_is_nobody():
+    text = ("Ealing was rated requires improvement.\n\nOne mother from Ealing told reporters her family had waited "
+            "“far too long” for help.\n\nParents in Ealing said services were “patchy”.")
+    assert quotes(text) == []
+
+
+def test_a_pull_quote_signed_on_the_line_below_is_its_signers():
+    text = ("Rochdale rated good\n\nRochdale Borough Council was rated good by Ofsted.\n\n"
+            "“We are proud,” said Cllr Amira Sandhu-Platt, the council's cabinet member for children.\n\n"
+            "Director Jo Kettering said: “This is a good day.”\n\n"
+            "“We are proud.”\nCllr Amira Sandhu-Platt, cabinet member for children\n\n"
+            "“The work goes on.”\n\n— Jo Kettering\n\nThe council will publish its plan in May.")
+    assert quotes(text) == [("Amira Sandhu-Platt", "We are proud"), ("Jo Kettering", "This is a good day."),
+                            ("Amira Sandhu-Platt", "We are proud."), ("Jo Kettering", "The work goes on.")]
+
 # --- people and roles -------------------------------------------------------------------
 
 
@@ -280,6 +296,32 @@ def test_roles_before_a_title_and_of_other_bodies():
         "Sally Rowe": ("Trust chief executive", ""),  # a trust is not the council
     }
     assert extract(text).people[0].evidence == "The council's cabinet member for children, Cllr Fiona Baker"
+
+
+def test_a_description_before_a_name_is_a_role():
+    text = ("Bromley was rated good.\n\nFoster carer Nia Coldwell-Amadi, from Orpington, who has fostered for 12 "
+            "years, said she had seen a change.\n\n“The support is there now,” she said.\n\n"
+            "Social worker Dev Ranasinghe-Hart said caseloads were lower.")
+    assert people(text) == {"Nia Coldwell-Amadi": ("Foster carer", ""), "Dev Ranasinghe-Hart": ("Social worker", "")}
+    assert quotes(text) == [("Nia Coldwell-Amadi", "The support is there now")]
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("Merton was rated good.\n\nResponding to the report, the council's lead member for children, "
+                 "schools and families, Cllr Priya Venkatesan-Moore, said: “We are delighted.”",
+                 {"Priya Venkatesan-Moore": ("lead member for children, schools and families",
+                                             "London Borough of Merton")}, id="apposition after an opening phrase"),
+    pytest.param("Hillingdon was rated good.\n\nMaya Lindqvist-Obi was told by the director that nothing would "
+                 "change.\n\nRavi Castellano-Briggs is chief executive of the charity Safe Steps.",
+                 {"Ravi Castellano-Briggs": ("chief executive of the charity Safe Steps", "Safe Steps")},
+                 id="stated as a biography line does"),
+    pytest.param("Redbridge was rated good.\n\nKate Obuya-Fenn, chief executive of the children's charity Harbour "
+                 "Lights, said: “Good news.”",
+                 {"Kate Obuya-Fenn": ("chief executive of the children's charity Harbour Lights", "Harbour Lights")},
+                 id="a charity named in it is its organisation"),
+])
+def test_roles_in_apposition_stated_and_of_charities(text, found):
+    assert people(text) == found
 
 
 def test_roles_after_post_nominals_and_without_a_second_description():
@@ -488,6 +530,45 @@ def test_one_grade_per_authority_area_and_inspection():
     assert extract(text).to_json()["grades"] == [{"authority": SCILLY, "grade": "good", "area": "overall-effectiveness"}]
 
 
+def test_a_grade_list_one_area_a_line():
+    text = ("Torbay children's services\n\nPublished 3 June 2025\n\nOfsted inspected Torbay Council in April. "
+            "The grades:\n\nOverall effectiveness: Good\nHelp and protection: Good\nChildren in care: Requires "
+            "improvement to be good\nCare leavers: Outstanding\nImpact of leaders: Good\n")
+    assert grades(text) == {("Torbay Council", "good", "overall-effectiveness"),
+                            ("Torbay Council", "good", "help-and-protection"),
+                            ("Torbay Council", "requires-improvement", "children-in-care"),
+                            ("Torbay Council", "outstanding", "care-leavers"),
+                            ("Torbay Council", "good", "leadership")}
+
+
+def test_an_area_after_another_grade_word_is_that_ones():
+    text = "Plymouth's children's services were judged to be good in 2024, with outstanding leadership."
+    assert grades(text) == {("Plymouth City Council", "good", "overall-effectiveness"),
+                            ("Plymouth City Council", "outstanding", "leadership")}
+
+
+def test_were_all_judged_grades_the_areas_named_else_every_area():
+    text = ("Ofsted inspected Enfield. In 2024 help and protection and the experiences and progress of care leavers "
+            "were all judged to be good.")
+    assert grades(text) == {(ENFIELD, "good", "help-and-protection"), (ENFIELD, "good", "care-leavers")}
+    assert len(grades("Ofsted inspected Enfield. In 2024 its services were all judged to be good.")) == 5
+
+
+def test_a_year_after_since_is_not_the_grades():
+    text = ("Bexley rated good\n\nPublished 4 March 2025\n\nBexley was rated good, the first time since 2015 that "
+            "its children's services have had that grade. The experiences and progress of children in care and of "
+            "care leavers were each judged to be good.")
+    assert {(g.area, g.inspection) for g in extract(text).grades} == {
+        ("overall-effectiveness", "bexley-2025-ilacs"), ("children-in-care", "bexley-2025-ilacs"),
+        ("care-leavers", "bexley-2025-ilacs")}
+
+
+def test_hypothetical_negated_and_general_grades_are_no_claims():
+    text = ("Oldham was rated good by Ofsted in 2024.\n\nEvery council that is judged ‘good’ says so in a press "
+            "release. Oldham is far from being rated outstanding, and could be rated inadequate next year. But a "
+            "council that is ‘requires improvement’ on paper may do fine work, and a ‘good’ council can fail a child.")
+    assert grades(text) == {("Oldham Metropolitan Borough Council", "good", "overall-effectiveness")}
+
 # --- money and percentages ----------------------------------------------------------------
 
 
@@ -564,6 +645,13 @@ def test_page_furniture_is_ignored_but_the_printed_date_is_read():
     assert found.quotes == [] and [p.text for p in found.percentages] == ["90%"]
     assert (found.title, found.published) == ("Cornwall Council judged outstanding", "2020-12-04")
 
+
+def test_a_standfirst_is_display_copy_like_the_headline():
+    text = ("Swindon rated good by Ofsted\n\nInspectors praise ‘a remarkable turnaround’ in the town's children's "
+            "services\n\nSwindon Borough Council has been rated good.\n\nThe report said: “This is a remarkable "
+            "turnaround for children in Swindon.”")
+    assert [p.text for p in graph.layout.Layout.of(text).prose][0] == "Swindon Borough Council has been rated good."
+    assert quotes(text) == [("Ofsted", "This is a remarkable turnaround for children in Swindon.")]
 
 # --- the five seed articles --------------------------------------------------------------------
 
