@@ -26,13 +26,10 @@ HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press", "barnsley-bb
 GLOSS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
 
 #: (precision, recall, F1) measured on the five curated articles, rounded down: they may rise, never fall.
-CURATED_FLOOR = {
-    "people": (1.0, 1.0, 1.0),
-    "quotes": (1.0, 1.0, 1.0),
-    "grades": (1.0, 1.0, 1.0),
-    "amounts": (1.0, 1.0, 1.0),
-    "percentages": (1.0, 1.0, 1.0),
-}
+CURATED_FLOOR = dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0))
+#: The same on the held-out articles in tests/fixtures. A new held-out article is first read before any rule is
+#: changed for it; its first scores go in the README, and this floor is what every article scores after.
+HELD_OUT_FLOOR = dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0))
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +74,7 @@ def test_scores_on_the_held_out_articles_do_not_fall(held_out):
     """Measured now, rounded down. Each article was first read before the rules it showed missing were
     added; the README gives those first scores."""
     assert [a.id for a in held_out.articles] == sorted(HELD_OUT)
-    floor = {
-        "people": (1.0, 1.0, 1.0),
-        "quotes": (1.0, 1.0, 1.0),
-        "grades": (1.0, 1.0, 1.0),
-        "amounts": (1.0, 1.0, 1.0),
-        "percentages": (1.0, 1.0, 1.0),
-    }
-    assert floor_check(held_out, floor) == []
+    assert floor_check(held_out, HELD_OUT_FLOOR) == []
     roles = held_out.roles()  # role titles and organisations found right now: they may rise, never fall
     assert roles.checked == 27 and roles.titles >= 25 and roles.organisations >= 22
 
