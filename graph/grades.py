@@ -48,6 +48,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|must|will|shall|c
 #: a council in general, not one the article names: "every council that is judged 'good'", "a 'good' council is"
 _ANY_COUNCIL = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s+(?:['‘\"“]?\w+['’\"”]?\s+)?(?:council|authority)\s+"
                           r"(?:that|which|who|where|doing|is|can|could|may|might|would|will|must|should)\b")
+#: a provider Ofsted grades apart from the council's children's services: its grade is no council's
+_PROVIDER = re.compile(r"\b(?:children['’]s home|school|academy|nursery|college|pupil referral unit)\b", re.IGNORECASE)
 #: "an inadequate service": an adjective before a noun is no grade
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?!(?:in|for|by|at|across|and|or|to|overall|on|following|after|with|since|rating|ratings|grade|"
@@ -91,6 +93,8 @@ _FOR_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:for|in)\s+([^,;.
 _AS_WAS = re.compile(r"\s*,?\s+as (?:was|were|is|are|did)\s+([^,;.]+)")
 _AREA_COPULA = re.compile(r"((?:\S+\s+){1,4}?)(?:was|were|is|are|has been|have been|remains|remained)\s+"
                           r"(?:(?:now|still|also|again)\s+)?$|((?:\S+\s+){0,3}\S+):\s*$")
+#: an area named after a grade as the subject of the next one: "..., when help and protection was judged good"
+_SUBJECT_OF_RIVAL = re.compile(r"[\w\s'’-]{0,80}?\b(?:was|were|is|are|has been|have been)\s")
 _CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,?\s+whereas\s+")
 
 
@@ -171,6 +175,8 @@ def _place(reading: Reading, word: _GradeWord, words: list[_GradeWord]) -> _Plac
     if council is None or general and general.start() < word.start and not [
             m for m in reading.councils_in(c_start, word.start) if m.end <= general.start()]:
         return None  # no council, or a council in general ("every council that is judged 'good'")
+    if _PROVIDER.search(text, c_start, word.start):
+        return None  # "the council's Oakfield Lodge children's home was rated good": the home's grade
     before, just_after = text[c_start:word.start], text[word.end:min(c_end, word.end + 40)]
     previous = bool(_FROM.search(before) or _PREVIOUS.search(before)
                     or _PREVIOUS_BEFORE.search(before) or _PREVIOUS.search(just_after)) \
@@ -269,7 +275,8 @@ def _clause(text: str, s_start: int, s_end: int, at: int) -> tuple[int, int]:
 
 def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
     """The judgement areas a grade is given for: all of them, those listed, the nearest named, or overall.
-    An area named after another grade word is that one's ("judged good, with outstanding leadership")."""
+    An area named after another grade word, or as the subject of one ("judged good, with outstanding
+    leadership"; "rated inadequate, and care leavers were judged good"), is that one's."""
     word, (c_start, c_end), year = placed.word, placed.clause, placed.year
     clause = reading.text[c_start:c_end]
     every = list(SIF_AREAS) if kind == "sif" else [_area_slug(area, kind, year) for area in _ILACS_AREA_PHRASES]
@@ -281,7 +288,8 @@ def _areas(reading: Reading, placed: _Placed, kind: str) -> list[str]:
     if listed:
         return list(dict.fromkeys(_area_slug(area, kind, year) for _, area in listed))
     next_rival = min((r for r in placed.rivals if r > word.end), default=c_end)
-    hits = [h for h in _area_hits(reading.masked[c_start:c_end], c_start) if h[0] < next_rival]
+    hits = [h for h in _area_hits(reading.masked[c_start:c_end], c_start) if h[0] < next_rival
+            and not (word.end < h[0] and _SUBJECT_OF_RIVAL.match(reading.masked, h[0], next_rival))]
     if not hits:
         return list(dict.fromkeys(every)) if _ALL_JUDGED.search(clause) else ["overall-effectiveness"]
     if re.search(r"\b(?:both|each|were all|are all|all of)\b", clause):

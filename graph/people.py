@@ -193,8 +193,8 @@ def _is_role_phrase(phrase: str) -> bool:
 def role_before(before: str) -> str:
     """Role words just before a name: "... leader " or "The authority's chief executive, " -> the words;
     of an apposition opening after a comma, the shortest that is a role ("Speaking to ITV News, the
-    council's portfolio holder for children, education and families, ")."""
-    appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)([^.;:!?\"“”‘’]{3,140}),\s$", before[-150:])
+    council's portfolio holder for children, education and families, "), curly apostrophes and all."""
+    appositive = re.search(r"(?:^|[.;:!?\"“”‘’]\s*)((?:[^.;:!?\"“”‘’]|(?<=\w)’(?=\w)){3,140}),\s$", before[-150:])
     if appositive:
         phrase = appositive.group(1).strip()
         tails = [phrase] + [phrase[m.end():] for m in reversed(list(re.finditer(r",\s+", phrase)))]

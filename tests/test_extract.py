@@ -337,6 +337,11 @@ def test_organisation_stays_blank_when_more_than_one_council_is_named():
     assert people(text) == {"Jo Bloggs": ("Council leader", "")}
 
 
+def test_a_role_before_a_name_with_curly_apostrophes():
+    text = "Wokingham’s director of children’s services, Jo Bloggs, said the council would not stand still."
+    assert people(text) == {"Jo Bloggs": ("director of children’s services", "Wokingham Borough Council")}
+
+
 def test_roles_of_other_organisations():
     text = "Birmingham was rated good.\n\nOfsted inspector Helen Tye said so."
     assert people(text) == {"Helen Tye": ("inspector", "Ofsted")}
@@ -421,6 +426,24 @@ def test_listed_areas_all_get_the_grade():
             "who need help and protection, the experiences and progress of children in care and care leavers and "
             "overall effectiveness were all judged to be outstanding.")
     assert grades(text) == {(CORNWALL, "outstanding", area) for area in ILACS}
+
+
+def test_grades_of_homes_and_schools_are_no_councils():
+    text = ("Rutland County Council's children's services were rated inadequate in 2024. Ofsted rated the "
+            "council's Elm House children's home \"good\" in every area, and Oakham Primary School, which the "
+            "council maintains, was judged \"outstanding\" last month.")
+    assert grades(text) == {("Rutland County Council", "inadequate", "overall-effectiveness")}
+
+
+def test_an_area_named_after_a_grade_as_the_next_ones_subject_is_not_its_own():
+    text = ("Lewisham was judged to require improvement to be good in 2024, and the experiences and progress of "
+            "care leavers were found to be inadequate. Bristol was rated good in 2021, when help and protection "
+            "was judged outstanding.")
+    assert grades(text) == {
+        ("London Borough of Lewisham", "requires-improvement", "overall-effectiveness"),
+        ("London Borough of Lewisham", "inadequate", "care-leavers"),
+        ("Bristol City Council", "good", "overall-effectiveness"),
+        ("Bristol City Council", "outstanding", "help-and-protection")}
 
 
 def test_grades_for_single_areas_and_previous_inspections():
