@@ -22,14 +22,17 @@ from .conftest import ROOT, edit, invoke, readme_block
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELD_OUT = ("wirral-council-press-release", "hounslow-trade-press", "barnsley-bbc-style", "stoke-stockport-broadsheet",
             "redcar-cleveland-local-live", "warrington-opposition-release", "north-east-lincolnshire-itv-style",
-            "havering-local-democracy", "derby-nottinghamshire-comment")
+            "havering-local-democracy", "derby-nottinghamshire-comment", "calderdale-halton-walsall-suffolk-round-up",
+            "thurrock-send-local-paper", "norfolk-peterborough-long-read")
 GLOSS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
 
 #: (precision, recall, F1) measured on the five curated articles, rounded down: they may rise, never fall.
 CURATED_FLOOR = dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0))
 #: The same on the held-out articles in tests/fixtures. A new held-out article is first read before any rule is
 #: changed for it; its first scores go in the README, and this floor is what every article scores after.
-HELD_OUT_FLOOR = dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0))
+#: The fourth round's misses left unfixed (README) keep people, quotes and grades below 1.
+HELD_OUT_FLOOR = {**dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0)), "people": (1.0, 0.92, 0.96),
+                  "quotes": (0.97, 0.89, 0.93), "grades": (0.98, 0.96, 0.97)}
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_scores_on_the_held_out_articles_do_not_fall(held_out):
     assert [a.id for a in held_out.articles] == sorted(HELD_OUT)
     assert floor_check(held_out, HELD_OUT_FLOOR) == []
     roles = held_out.roles()  # role titles and organisations found right now: they may rise, never fall
-    assert roles.checked == 27 and roles.titles >= 25 and roles.organisations >= 22
+    assert roles.checked == 37 and roles.titles >= 35 and roles.organisations >= 31
 
 
 def test_scores_count_right_found_and_curated_facts():
