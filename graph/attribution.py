@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .extraction import Speaker, Statement
-from .mentions import Mention
+from .mentions import PREPOSITION, Mention
 from .people import SPEECH, TITLE
 from .quotes import Quote
 from .reading import Reading
@@ -31,7 +31,6 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _CLAUSE_OPENER = re.compile(r"\b(?:with|after|before|when|since|because|as|while|until|once|though|although)\s+$")
 #: the line after a paragraph, as a pull quote's signature: "— Cllr Jo Bloggs, leader"
 _NEXT_LINE = re.compile(rf"[ \t]*\n\s*(?P<line>[—–-]?\s*(?:{TITLE}\.?\s+)?(?P<name>[^,\n]+?))\s*(?:,|\n|$)")
-_PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 GRADE_WORDS = {"inadequate", "good", "outstanding", "requires improvement", "require improvement",
                "required improvement", "requires improvement to be good", "requiring improvement", "adequate"}
 
@@ -136,7 +135,7 @@ def _pick(reading: Reading, mentions: list[Mention]) -> Speaker | None:
     """The subject among the mentions before a verb: the last person (or pronoun for one), else the first
     body, leaving out those after a preposition ("In Portsmouth, inspectors said"; "The report, which
     covered an inspection period ..., said")."""
-    subjects = [m for m in mentions if not _PREPOSITION.search(reading.masked[max(0, m.start - 8):m.start])]
+    subjects = [m for m in mentions if not PREPOSITION.search(reading.masked[max(0, m.start - 8):m.start])]
     if not subjects:
         return None
     people = [m for m in subjects if m.person_like]

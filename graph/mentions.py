@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .extraction import Speaker, slugify
-from .people import (FULL_NAME, NOT_NAME, ROLE_WORD, TITLE_ROLES, TITLED, TITLES_F, TITLES_M, NamedPerson,
-                     Role, name_tokens, person_context)
+from .people import (FULL_NAME, NOT_NAME, ROLE_WORD, TITLE, TITLE_ROLES, TITLED, TITLES_F, TITLES_M,
+                     NamedPerson, Role, introduced, name_tokens, person_context, speaking_words)
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -61,6 +61,8 @@ _OWNER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                     r"(?:(?:group|party|council|authority|charity|union|department)['’]s\s+)?")
 #: a body the role names that no table knows: "chief executive of the charity Kinship Futures"
 _NAMED_BODY = re.compile(r"\b(?:charity|campaign group|union|foundation)\s+([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)")
+#: a word that makes the mention after it an object, not a subject ("In Portsmouth", "relation to Graham")
+PREPOSITION = re.compile(r"\b(?:[Ii]n|of|for|at|on|from|to|with|about|into|across|over)\s+$")
 _SECOND_DESCRIPTION = re.compile(r"\s+and an?\s+")
 #: more distinct people than any article has: past it, capitalised noise is not read as names
 MAX_PEOPLE = 200
@@ -115,11 +117,23 @@ class Mentions:
             gender = "m" if m.kind == "he" else "f"
             for prior in self._before(m.start):
                 if prior.kind == "person" and prior.person.gender in ("", gender):
-                    return prior.person.speaker
+                    return self._subject_of_sentence(prior, gender).person.speaker
                 if prior.kind == "spokes" and prior.gender in ("", gender):
                     return prior.speaker
             return None
         return next((prior.speaker for prior in self._before(m.start) if prior.kind == "org"), None)
+
+    def _subject_of_sentence(self, person: Mention, gender: str) -> Mention:
+        """The person a pronoun after ``person`` refers to: ``person``, unless it follows a preposition and
+        its sentence has a person of that gender before it who does not ("Cllr Jo Bloggs is no relation to
+        Graham. She ...")."""
+        masked = self.reading.masked
+        if not PREPOSITION.search(masked[max(0, person.start - 8):person.start]):
+            return person
+        s_start = self.reading.sentence_of(person.start)[0]
+        subjects = [m for m in self.within(s_start, person.start) if m.kind == "person" and m.person.gender in
+                    ("", gender) and not PREPOSITION.search(masked[max(0, m.start - 8):m.start])]
+        return subjects[0] if subjects else person
 
     def _before(self, offset: int, limit: int = 60) -> Iterator[Mention]:
         i = bisect_left(self.starts, offset)
@@ -165,10 +179,12 @@ class Mentions:
         return out
 
     def _people(self, orgs: list[Mention]) -> list[Mention]:
-        """Named people: full names in a person's context, then titles with surnames, then bare surnames."""
+        """Named people: full names in a person's context, then titles with surnames, then bare surnames
+        and first names."""
         masked = self.reading.masked
         taken = _Spans([m for m in orgs if " " in m.text.strip() or m.text.isupper()])
         mentions: list[Mention] = []
+        bare: list[tuple[int, int, str]] = []  # full names with no context of their own
         for p in self.reading.layout.prose:
             for match in FULL_NAME.finditer(masked, p.start, p.end):
                 tokens = name_tokens(match.group(0))
@@ -180,21 +196,42 @@ class Mentions:
                 if taken.overlaps(start, end):
                     continue
                 role = person_context(masked, start, end, p.start, p.end)
-                if role is None:
+                if role is None and name not in self.people:
+                    bare.append((start, end, name))
                     continue
                 person = self.people.setdefault(name, NamedPerson(name))
-                self._learn(person, role)
+                if role:
+                    self._learn(person, role)
                 mentions.append(Mention(start, end, "person", name, person=person))
+        mentions += self._bare(bare, _Spans(orgs))
         mentions += self._titled(_Spans(mentions))
-        surnames = {p.surname: p for p in self.people.values() if " " in p.name}
-        if surnames:
+        short = {p.name.split()[0]: p for p in self.people.values()
+                 if " " in p.name and not re.fullmatch(TITLE, p.name.split()[0])}  # the last of each first name
+        short.update({p.surname: p for p in self.people.values() if " " in p.name})
+        if short:
             named = _Spans(mentions)
-            pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, surnames)) + r")(?![\w’'-])")
+            pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w’'-])")
             for match in pattern.finditer(masked):
                 if not named.covers(match.start()):
                     mentions.append(Mention(match.start(), match.end(), "person", match.group(0),
-                                            person=surnames[match.group(0)]))
+                                            person=short[match.group(0)]))
         return mentions
+
+    def _bare(self, bare: list[tuple[int, int, str]], bodies: "_Spans") -> list[Mention]:
+        """Full names a feature gives without title or role: a person when introduced as one (", from
+        Grays, waited") or when their first name or surname alone speaks elsewhere ("Amira says")."""
+        masked = self.reading.masked
+        speaking = {masked[a:b] for a, b in speaking_words(masked) if not bodies.covers(a)}
+        out = []
+        for start, end, name in bare:
+            words = name.split()
+            speaks = words[0] in speaking or words[-1] in speaking
+            if bodies.overlaps(start, end) or not (speaks or introduced(masked[end:end + 80])):
+                continue
+            if len(self.people) >= MAX_PEOPLE:
+                break
+            out.append(Mention(start, end, "person", name, person=self.people.setdefault(name, NamedPerson(name))))
+        return out
 
     def _titled(self, named: "_Spans") -> list[Mention]:
         """"Ms Steele", "Mrs Sue Mullins", "Cllr Bloggs": a named person (or a new one), and their gender."""

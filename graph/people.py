@@ -80,6 +80,11 @@ _POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|KC|QC|CBE|OBE|MBE|JP)\b)*")
 _TITLE_BEFORE = re.compile(rf"\b{TITLE}\.? $")
 _SPEECH_AFTER = re.compile(rf"\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:{SPEECH})\b|,\s+\d{{1,3}},")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|[Aa]ccording to)\s+$")
+#: a bare name's introduction in a feature: "Jo Bloggs, from Grays, waited", "Jo Bloggs, now 20, who left"
+_INTRODUCED = re.compile(r",\s+(?:from\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|now\s+\d{1,3}|aged\s+\d{1,3}|\d{1,3}),"
+                         r"\s+(?:who\s+)?(?:has\s+|had\s+)?[a-z]+")
+_WORD_BY_VERB = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]*)(?={_SPEECH_AFTER.pattern})"
+                           rf"|\b(?:{SPEECH})\s+([A-Z][\w’'-]*)(?![\w’'-])")
 _APPOSITION_TO_VERB = re.compile(rf"([^\"“”‘]{{3,140}}?),\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b")
 
 
@@ -146,6 +151,23 @@ def person_context(text: str, start: int, end: int, lo: int = 0, hi: int | None 
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-16:]):
         return Role("", start, start, end)
     return None
+
+
+def introduced(after: str) -> bool:
+    """Whether the words after a bare name introduce a person as a feature does: ", from Grays, waited"."""
+    return bool(_INTRODUCED.match(after))
+
+
+def speaking_words(text: str) -> list[tuple[int, int]]:
+    """Where a capitalised word standing alone is the subject of a speech verb ("Amira says", "said
+    Dobrowski"), not part of a longer capitalised run."""
+    out = []
+    for match in _WORD_BY_VERB.finditer(text):
+        start, end = match.span(1) if match.group(1) else match.span(2)
+        before, after = text[max(0, start - 40):start], text[end:end + 2]
+        if not (re.search(r"[A-Z][\w’'-]*\s$", before) or re.match(r"\s[A-Z]", after)):
+            out.append((start, end))
+    return out
 
 
 def role_after(after: str) -> str:

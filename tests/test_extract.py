@@ -200,6 +200,36 @@ def test_surname_references():
     assert quotes(text) == [("Clare Okafor", "We listened."), ("Clare Okafor", "fair")]
 
 
+def test_a_bare_name_is_a_person_when_its_first_name_or_surname_speaks_elsewhere():
+    text = ("Blackpool Council was rated inadequate in 2024.\n\n"
+            "Nadia Querol-Banks still has the letter. She worked for Blackpool Council for nine years.\n\n"
+            "“Nobody listened,” Nadia says. “Not once.”\n\n"
+            "Her old manager, Owen Tregarth, left in 2022. “It was chaos,” said Tregarth.")
+    assert "Nadia Querol-Banks" in people(text) and "Owen Tregarth" in people(text)
+    assert quotes(text) == [("Nadia Querol-Banks", "Nobody listened"), ("Nadia Querol-Banks", "Not once."),
+                            ("Owen Tregarth", "It was chaos")]
+
+
+@pytest.mark.parametrize("introduction", [", from Lytham, waited", ", 41, waited", ", now 19, who waited"])
+def test_a_bare_name_introduced_as_a_feature_introduces_a_person(introduction):
+    text = (f"Solihull Council was rated good.\n\nMarta Kowalczyk-Reyes{introduction} a year for a plan.\n\n"
+            "“It never came,” she said.")
+    assert quotes(text) == [("Marta Kowalczyk-Reyes", "It never came")]
+
+
+def test_a_bare_name_that_does_not_speak_is_no_person():
+    text = ("Dorset Council was rated good.\n\nThe family moved to Lyme Regis last year, and Sandbanks Harbour "
+            "helped.\n\nLyme Regis Town Council said the report was “fair”, and Sandbanks Harbour Trust agreed.")
+    assert set(people(text)) == set()
+
+
+def test_a_pronoun_skips_an_object_for_its_sentences_subject():
+    text = ("Lambeth Council was rated good.\n\nFoster carer Colin Ashby-Grant spoke first.\n\n"
+            "Cllr Dana Whitlow-Eze, the cabinet member, is no relation to Colin Ashby-Grant. "
+            "She says the result was “deserved”.")
+    assert quotes(text) == [("Dana Whitlow-Eze", "deserved")]
+
+
 def test_elided_subject_takes_the_sentences_subject():
     text = ("Cornwall Council was rated good.\n\nCouncillor Ann Tremayne said the result was ‘brilliant’ and "
             "suggested staff were ‘heroes’.\n\nInspectors said the service ‘requires improvement’, but added: "
