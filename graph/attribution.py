@@ -15,6 +15,7 @@ are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .extraction import Speaker, Statement
 from .mentions import PREPOSITION, Mention
@@ -91,7 +92,28 @@ def attribute(reading: Reading, quote: Quote) -> Speaker | None:
         following = reading.mentions.within(according.end(), after_end)
         if following:
             return reading.mentions.resolve(following[0])
-    return _introduced(reading, quote)
+    return _after_colon(reading, quote, s_start) or _introduced(reading, quote)
+
+
+def _after_colon(reading: Reading, quote: Quote, s_start: int) -> Speaker | None:
+    """The speaker of a quotation ending a sentence that introduces it with a colon and no speech verb
+    ("Her verdict is blunt: “...”", "The director, Jo Bloggs, puts it simply: “...”"): the sentence's
+    subject, a possessive "Her"/"His" opening it standing for the last person named."""
+    masked = reading.masked
+    colon = masked.rfind(":", s_start, quote.start)
+    s_end = reading.sentence_of(quote.end - 1)[1]
+    earlier = bisect_left(reading.quote_starts, s_start)
+    if colon < 0 or masked[colon + 1:quote.start].strip() or reading.text[quote.end:s_end].strip(" .") \
+            or _SPEECH_VERB.search(masked, s_start, s_end) or reading.quote_starts[earlier] < quote.start:
+        return None
+    mentions = reading.mentions.within(s_start, colon)
+    if mentions:
+        return _pick(reading, mentions)
+    possessive = re.match(r"\s*(Her|His)\b", masked[s_start:colon])
+    if possessive:
+        kind = "she" if possessive.group(1) == "Her" else "he"
+        return reading.mentions.resolve(Mention(s_start, s_start + 3, kind, possessive.group(1)))
+    return None
 
 
 def _introduced(reading: Reading, quote: Quote) -> Speaker | None:

@@ -230,6 +230,21 @@ def test_a_pronoun_skips_an_object_for_its_sentences_subject():
     assert quotes(text) == [("Dana Whitlow-Eze", "deserved")]
 
 
+def test_a_quote_after_a_colon_without_a_speech_verb_is_the_sentences_subjects():
+    text = ("Shropshire Council was rated good.\n\nThe council's director of children's services, Ffion "
+            "Beddoes-Lang, puts it simply: “We kept our staff.”\n\nMs Hesketh-Ward, a former social worker, "
+            "left in 2019. Her verdict is blunt: “It was never enough.”\n\n"
+            "The report concluded: “Leaders know their service well.”")
+    assert quotes(text) == [("Ffion Beddoes-Lang", "We kept our staff."), ("Ms Hesketh-Ward", "It was never enough."),
+                            ("Ofsted", "Leaders know their service well.")]
+
+
+def test_a_colon_before_a_quote_inside_a_sentence_names_no_speaker():
+    text = ("Cumberland Council was rated good.\n\nCllr Rhian Oduya-Pratt chairs the panel.\n\n"
+            "The letter used one word: “robust” in every paragraph.")
+    assert quotes(text) == []
+
+
 def test_elided_subject_takes_the_sentences_subject():
     text = ("Cornwall Council was rated good.\n\nCouncillor Ann Tremayne said the result was ‘brilliant’ and "
             "suggested staff were ‘heroes’.\n\nInspectors said the service ‘requires improvement’, but added: "
