@@ -5,7 +5,9 @@ says so: a title ("Ms", "Councillor", "Inspector"), role words before it ("leade
 Louise Goldsmith", "The authority's chief executive, Clare Marchant", "Foster carer
 Jo Bloggs"), a role in apposition after it, letters such as "MP" aside ("Sue Mullins,
 Labour group leader at WSCC, said"), a role stated ("Jo Bloggs is chief executive of
-..."), or a speech verb next to it ("said Jo Bloggs").
+..."), or a speech verb next to it ("said Jo Bloggs"); in a feature, a bare name whose first name or
+surname alone speaks elsewhere ("Amira says") or that is introduced with a place or age ("Jo Bloggs,
+from Grays, waited").
 
 >>> person_context("leader Louise Goldsmith acknowledged", 7, 23)
 Role(words='leader', start=0, span_start=0, span_end=23)

@@ -30,9 +30,8 @@ GLOSS = "data/claims/wscc-gloss-over-ofsted-2016.yaml"
 CURATED_FLOOR = dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0))
 #: The same on the held-out articles in tests/fixtures. A new held-out article is first read before any rule is
 #: changed for it; its first scores go in the README, and this floor is what every article scores after.
-#: The fourth round's misses left unfixed (README) keep people, quotes and grades below 1.
-HELD_OUT_FLOOR = {**dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0)), "people": (1.0, 0.92, 0.96),
-                  "quotes": (0.97, 0.89, 0.93), "grades": (0.98, 0.96, 0.97)}
+#: The grade misses left unfixed (README) keep grades below 1.
+HELD_OUT_FLOOR = {**dict.fromkeys(CATEGORIES, (1.0, 1.0, 1.0)), "grades": (0.98, 0.96, 0.97)}
 
 
 @pytest.fixture(scope="module")
