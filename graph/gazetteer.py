@@ -2,7 +2,9 @@
 
 The councils come from ``data/registry/councils.csv`` (see ``councils.SOURCE.md``).
 Names are matched case-sensitively, on word boundaries, longest first, so
-"West Sussex County Council" is one mention, never also "West Sussex".
+"West Sussex County Council" is one mention, never also "West Sussex"; a short
+form after a compass word that with it names no council ("Greater Manchester")
+is a region, not the council.
 
 >>> [m.authority.name for m in find_authorities("Bradford and WSCC were inspected.")]
 ['City of Bradford Metropolitan District Council', 'West Sussex County Council']
@@ -28,6 +30,8 @@ _ALSO_ENGLISH = {"Reading"}
 _GENERIC = re.compile(
     r"\b(?:the|The|a|A|its|Its)\s+(?:(?:county|city|borough|district|unitary|local)\s+)?(?:council|authority)\b"
 )
+#: a compass word before a place that, with it, names no council: "Mid and South Essex", "Greater Manchester"
+_REGION_BEFORE = re.compile(r"\b(?:North|South|East|West|Mid|Central|Greater|Inner|Outer) $")
 _WORD_START = re.compile(r"(?<![\w&'’])[A-Z]")
 
 
@@ -120,7 +124,8 @@ class Gazetteer:
             for form, councils in self.index.get(_first_word(text[start:start + 40]), ()):
                 end = start + len(form)
                 if text.startswith(form, start) and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
-                    if form in _ALSO_ENGLISH and _sentence_start(text, start):
+                    if form in _ALSO_ENGLISH and _sentence_start(text, start) or _REGION_BEFORE.search(
+                            text[max(0, start - 9):start]):
                         break
                     named.append(Mention(_pick(councils, year), start, end, form))
                     position = end

@@ -245,6 +245,12 @@ def test_a_colon_before_a_quote_inside_a_sentence_names_no_speaker():
     assert quotes(text) == []
 
 
+def test_a_place_after_a_compass_word_names_a_region_not_its_council():
+    text = ("Hertfordshire County Council was rated good.\n\nIt shares a care board with NHS Mid and West "
+            "Lancashire, and East Hertfordshire schools joined the scheme.")
+    assert [a["name"] for a in extract(text).to_json()["authorities"]] == ["Hertfordshire County Council"]
+
+
 def test_elided_subject_takes_the_sentences_subject():
     text = ("Cornwall Council was rated good.\n\nCouncillor Ann Tremayne said the result was ‘brilliant’ and "
             "suggested staff were ‘heroes’.\n\nInspectors said the service ‘requires improvement’, but added: "
